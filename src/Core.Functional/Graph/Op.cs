@@ -1,0 +1,44 @@
+using LanguageExt;
+
+namespace Nabla.Core;
+
+/// <summary>
+/// A primitive's derivative rules. Each op is a small sealed class: a static <c>Apply</c> (the forward rule,
+/// a <c>Reader&lt;GradEnv, Expr&gt;</c>) and, beside it, its VJP. What the VJP needs is saved as a
+/// <typeparamref name="TSaved"/> value, and only when the op is recorded.
+/// </summary>
+public abstract class Op<TSaved>
+{
+    /// <summary>PyTorch's grad_fn name, such as <c>MulBackward0</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>True when the VJP reads the op's own output (exp, tanh, ...); the node then keeps it.</summary>
+    protected internal virtual bool SavesOutput => false;
+
+    /// <summary>
+    /// True when the saved value holds tensors. Ops that save only shapes (add, sum, ...) keep them after a
+    /// backward, so such graphs may be run again, as in PyTorch.
+    /// </summary>
+    protected internal virtual bool SavesTensors => true;
+
+    /// <summary>
+    /// The VJP: given what the forward saved, the output <paramref name="y"/> (only when <see cref="SavesOutput"/>)
+    /// and the output cotangent <paramref name="yBar"/>, one lazily evaluated cotangent per input, in input order.
+    /// Entries for inputs that do not require grad are never evaluated.
+    /// </summary>
+    protected internal abstract Seq<Reader<GradEnv, Expr>> Vjp(TSaved saved, Expr? y, Expr yBar);
+
+    /// <summary>The output of a one-input op: recorded only with grad enabled and an input that requires grad.</summary>
+    protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>
+        ReaderResult<Expr>.New(
+            env.GradEnabled && x.RequiresGrad && y.DType.IsFloating()
+                ? new Expr(y, new OpNode<TSaved>(this, y, [x.Node], saved))
+                : Expr.Constant(y));
+
+    /// <summary>The output of a two-input op: recorded only with grad enabled and an input that requires grad.</summary>
+    protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b) =>
+        ReaderResult<Expr>.New(
+            env.GradEnabled && (a.RequiresGrad || b.RequiresGrad) && y.DType.IsFloating()
+                ? new Expr(y, new OpNode<TSaved>(this, y, [a.Node, b.Node], saved))
+                : Expr.Constant(y));
+}

@@ -1,0 +1,57 @@
+using LanguageExt;
+
+namespace Nabla.Core;
+
+/// <summary>A recorded application of a primitive: its inputs' nodes and what its derivative rule saved.</summary>
+public abstract class OpNode : Node
+{
+    readonly Node?[] inputs;
+
+    private protected OpNode(Shape shape, DType dtype, Node?[] inputs) : base(shape, dtype) => this.inputs = inputs;
+
+    /// <summary>One entry per input of the op: the input's node, or null where that input does not require grad.</summary>
+    public IReadOnlyList<Node?> Inputs => inputs;
+
+    /// <summary>True once a backward without retainGraph has freed the tensors this node saved.</summary>
+    public abstract bool IsReleased { get; }
+
+    /// <summary>ȳ ↦ one lazily evaluated cotangent per input (the op's VJP over its saved values).</summary>
+    internal abstract Seq<Reader<GradEnv, Expr>> Vjp(Expr yBar);
+
+    /// <summary>Frees the saved tensors (PyTorch frees them after a backward unless retain_graph is set).</summary>
+    internal abstract void Release();
+}
+
+/// <summary>An <see cref="OpNode"/> whose rule saved a value of type <typeparamref name="TSaved"/>.</summary>
+internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, Node?[] inputs, TSaved saved)
+    : OpNode(output.Shape, output.DType, inputs)
+{
+    // The only mutation in the core: saved tensors are dropped after use so their memory can be reclaimed,
+    // exactly as PyTorch frees a graph's buffers after backward.
+    TSaved? saved = saved;
+    NdArray? output = op.SavesOutput ? output : null;
+    bool released;
+
+    public override string Name => op.Name;
+
+    public override bool IsReleased => released;
+
+    internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr yBar)
+    {
+        if (released)
+            throw new InvalidOperationException(
+                "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
+                "already been freed). Saved intermediate values of the graph are freed when you call Backward() or " +
+                "Autograd.Grad(). Specify retainGraph: true if you need to backward through the graph a second time or " +
+                "if you need to access saved tensors after calling backward.");
+        return op.Vjp(saved!, output is null ? null : new Expr(output, this), yBar);
+    }
+
+    internal override void Release()
+    {
+        if (!op.SavesTensors) return;
+        saved = default;
+        output = null;
+        released = true;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Nabla.Core.Numerics;
+
+/// <summary>Binary elementwise kernels.</summary>
+internal enum BinaryKernel { Add, Sub, Mul, Div, Pow }
+
+/// <summary>Unary elementwise kernels.</summary>
+internal enum UnaryKernel { Neg, Exp, Log, Tanh, Square }
+
+/// <summary>
+/// Elementwise kernels over whole buffers: one dtype switch per call, then SIMD loops from
+/// <see cref="TensorPrimitives"/>; no per-element delegate or virtual call.
+/// </summary>
+internal static class Elementwise
+{
+    /// <summary>a ∘ b with broadcasting and dtype promotion (Div and Pow compute in a floating dtype).</summary>
+    public static NdArray Binary(BinaryKernel op, NdArray a, NdArray b, string name)
+    {
+        var dtype = DTypes.Promote(a.DType, b.DType);
+        if (op is BinaryKernel.Div or BinaryKernel.Pow) dtype = dtype.ToFloating();
+        a = Layout.Cast(a, dtype);
+        b = Layout.Cast(b, dtype);
+        var shape = Shape.Broadcast(a.Shape, b.Shape, name);
+        return dtype switch
+        {
+            DType.Float32 => NdArray.Own(shape, Floating<float>(op, a, b, shape)),
+            DType.Float64 => NdArray.Own(shape, Floating<double>(op, a, b, shape)),
+            _ => NdArray.Own(shape, Arithmetic<long>(op, a, b, shape)),
+        };
+    }
+
+    /// <summary>f(x) elementwise; Exp, Log and Tanh compute in a floating dtype.</summary>
+    public static NdArray Unary(UnaryKernel op, NdArray x)
+    {
+        if (op is not (UnaryKernel.Neg or UnaryKernel.Square)) x = Layout.Cast(x, x.DType.ToFloating());
+        return x.DType switch
+        {
+            DType.Float32 => NdArray.Own(x.Shape, Unary<float>(op, x.Span<float>())),
+            DType.Float64 => NdArray.Own(x.Shape, Unary<double>(op, x.Span<double>())),
+            _ => NdArray.Own(x.Shape, UnaryArithmetic<long>(op, x.Span<long>())),
+        };
+    }
+
+    /// <summary>x^p elementwise for a scalar exponent, in a floating dtype.</summary>
+    public static NdArray PowScalar(NdArray x, double p)
+    {
+        x = Layout.Cast(x, x.DType.ToFloating());
+        return x.DType == DType.Float32
+            ? NdArray.Own(x.Shape, PowScalar(x.Span<float>(), (float)p))
+            : NdArray.Own(x.Shape, PowScalar(x.Span<double>(), p));
+    }
+
+    /// <summary>mask ? a : b elementwise; all three have the result's shape.</summary>
+    public static NdArray Where(bool[] mask, NdArray a, NdArray b)
+    {
+        var dtype = DTypes.Promote(a.DType, b.DType);
+        a = Layout.Cast(a, dtype);
+        b = Layout.Cast(b, dtype);
+        return dtype switch
+        {
+            DType.Float32 => NdArray.Own(a.Shape, Where(mask, a.Span<float>(), b.Span<float>())),
+            DType.Float64 => NdArray.Own(a.Shape, Where(mask, a.Span<double>(), b.Span<double>())),
+            _ => NdArray.Own(a.Shape, Where(mask, a.Span<long>(), b.Span<long>())),
+        };
+    }
+
+    /// <summary>Elementwise predicate over the elements as doubles (for masks built once per op, off the hot path).</summary>
+    public static bool[] Mask(NdArray x, NdArray y, Func<double, double, bool> predicate)
+    {
+        var shape = Shape.Broadcast(x.Shape, y.Shape, "mask");
+        var xs = Layout.Expand(x, shape).ToDoubles();
+        var ys = Layout.Expand(y, shape).ToDoubles();
+        var m = new bool[xs.Length];
+        for (var i = 0; i < m.Length; i++) m[i] = predicate(xs[i], ys[i]);
+        return m;
+    }
+
+    static T[] Floating<T>(BinaryKernel op, NdArray a, NdArray b, Shape shape)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (op != BinaryKernel.Pow) return Arithmetic<T>(op, a, b, shape);
+        var x = Layout.Expand(a, shape).Span<T>();
+        var y = Layout.Expand(b, shape).Span<T>();
+        var r = new T[shape.Numel];
+        TensorPrimitives.Pow(x, y, r);
+        return r;
+    }
+
+    static T[] Arithmetic<T>(BinaryKernel op, NdArray a, NdArray b, Shape shape)
+        where T : unmanaged, INumber<T>
+    {
+        var r = new T[shape.Numel];
+        if (a.Numel == 1 && b.Numel != 1)
+        {
+            var s = a.Span<T>()[0];
+            var y = Layout.Expand(b, shape).Span<T>();
+            switch (op)
+            {
+                case BinaryKernel.Add: TensorPrimitives.Add(y, s, r); break;
+                case BinaryKernel.Sub: TensorPrimitives.Subtract(s, y, r); break;
+                case BinaryKernel.Mul: TensorPrimitives.Multiply(y, s, r); break;
+                case BinaryKernel.Div: TensorPrimitives.Divide(s, y, r); break;
+                default: throw new NotSupportedException(op.ToString());
+            }
+            return r;
+        }
+        var x = Layout.Expand(a, shape).Span<T>();
+        if (b.Numel == 1)
+        {
+            var s = b.Span<T>()[0];
+            switch (op)
+            {
+                case BinaryKernel.Add: TensorPrimitives.Add(x, s, r); break;
+                case BinaryKernel.Sub: TensorPrimitives.Subtract(x, s, r); break;
+                case BinaryKernel.Mul: TensorPrimitives.Multiply(x, s, r); break;
+                case BinaryKernel.Div: TensorPrimitives.Divide(x, s, r); break;
+                default: throw new NotSupportedException(op.ToString());
+            }
+            return r;
+        }
+        var w = Layout.Expand(b, shape).Span<T>();
+        switch (op)
+        {
+            case BinaryKernel.Add: TensorPrimitives.Add(x, w, r); break;
+            case BinaryKernel.Sub: TensorPrimitives.Subtract(x, w, r); break;
+            case BinaryKernel.Mul: TensorPrimitives.Multiply(x, w, r); break;
+            case BinaryKernel.Div: TensorPrimitives.Divide(x, w, r); break;
+            default: throw new NotSupportedException(op.ToString());
+        }
+        return r;
+    }
+
+    static T[] Unary<T>(UnaryKernel op, ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = new T[x.Length];
+        switch (op)
+        {
+            case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
+            case UnaryKernel.Exp: TensorPrimitives.Exp(x, r); break;
+            case UnaryKernel.Log: TensorPrimitives.Log(x, r); break;
+            case UnaryKernel.Tanh: TensorPrimitives.Tanh(x, r); break;
+            case UnaryKernel.Square: TensorPrimitives.Multiply(x, x, r); break;
+        }
+        return r;
+    }
+
+    static T[] UnaryArithmetic<T>(UnaryKernel op, ReadOnlySpan<T> x) where T : unmanaged, INumber<T>
+    {
+        var r = new T[x.Length];
+        switch (op)
+        {
+            case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
+            case UnaryKernel.Square: TensorPrimitives.Multiply(x, x, r); break;
+            default: throw new NotSupportedException(op.ToString());
+        }
+        return r;
+    }
+
+    static T[] PowScalar<T>(ReadOnlySpan<T> x, T p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = new T[x.Length];
+        if (p == T.One) x.CopyTo(r);
+        else if (p == T.One + T.One) TensorPrimitives.Multiply(x, x, r);
+        else TensorPrimitives.Pow(x, p, r);
+        return r;
+    }
+
+    static T[] Where<T>(bool[] mask, ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+    {
+        var r = new T[mask.Length];
+        for (var i = 0; i < r.Length; i++) r[i] = mask[i] ? a[i] : b[i];
+        return r;
+    }
+}

@@ -1,0 +1,26 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = a + b, broadcasting. ā = ȳ, b̄ = ȳ.</summary>
+public sealed class Add : Op<Unit>
+{
+    static readonly Add Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "AddBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>a + b, broadcasting.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Add, a.Value, b.Value, "add"), unit, a, b);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
+        Seq(Pure(yBar), Pure(yBar));
+}

@@ -1,0 +1,25 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = x converted to another dtype. x̄ = ȳ converted back to x's dtype; Int64 results carry no gradient.</summary>
+public sealed class Cast : Op<DType>
+{
+    static readonly Cast Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "ToCopyBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>x in <paramref name="dtype"/> (x itself when it already is; floats to Int64 truncate).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, DType dtype) =>
+        env => x.DType == dtype ? ReaderResult<Expr>.New(x) : Rule.Record(env, Layout.Cast(x.Value, dtype), x.DType, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(DType dtype, Expr? y, Expr yBar) => Seq1(Apply(yBar, dtype));
+}

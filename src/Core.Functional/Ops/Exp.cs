@@ -1,0 +1,25 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = eˣ. x̄ = ȳ ⊙ y.</summary>
+public sealed class Exp : Op<Unit>
+{
+    static readonly Exp Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "ExpBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesOutput => true;
+
+    /// <summary>eˣ elementwise.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Exp, x.Value), unit, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) => Seq1(Mul.Apply(yBar, y!));
+}

@@ -1,0 +1,44 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = x broadcast to a larger shape. x̄ = ȳ summed back to x's shape.</summary>
+public sealed class Expand : Op<Shape>
+{
+    static readonly Expand Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "ExpandBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>x broadcast to <paramref name="shape"/>.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) =>
+        env => Rule.Record(env, Layout.Expand(x.Value, shape), x.Shape, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(SumTo.Apply(yBar, shape));
+}
+
+/// <summary>y = x summed down to a shape that broadcasts to x's (the adjoint of <see cref="Expand"/>). x̄ = ȳ broadcast back.</summary>
+public sealed class SumTo : Op<Shape>
+{
+    static readonly SumTo Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SumBackward1";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>x summed down to <paramref name="shape"/>.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) =>
+        env => Rule.Record(env, Reductions.SumTo(x.Value, shape), x.Shape, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(Expand.Apply(yBar, shape));
+}

@@ -1,0 +1,22 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = ln x. x̄ = ȳ ⊘ x.</summary>
+public sealed class Log : Op<Expr>
+{
+    static readonly Log Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "LogBackward0";
+
+    /// <summary>ln x elementwise (NaN below 0, −∞ at 0).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Log, x.Value), x, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr x, Expr? y, Expr yBar) => Seq1(Div.Apply(yBar, x));
+}

@@ -1,0 +1,23 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = a ⊙ b, broadcasting. ā = ȳ ⊙ b, b̄ = ȳ ⊙ a.</summary>
+public sealed class Mul : Op<(Expr A, Expr B)>
+{
+    static readonly Mul Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "MulBackward0";
+
+    /// <summary>a ⊙ b, broadcasting.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Mul, a.Value, b.Value, "mul"), (a, b), a, b);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
+        Seq(Apply(yBar, saved.B), Apply(yBar, saved.A));
+}

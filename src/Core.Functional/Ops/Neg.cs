@@ -1,0 +1,25 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = −x. x̄ = −ȳ.</summary>
+public sealed class Neg : Op<Unit>
+{
+    static readonly Neg Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "NegBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>−x.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Neg, x.Value), unit, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) => Seq1(Apply(yBar));
+}

@@ -1,0 +1,66 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = xᵖ for a scalar p. x̄ = ȳ ⊙ p·xᵖ⁻¹ (0 when p = 0, as PyTorch).</summary>
+public sealed class Pow : Op<(Expr X, double P)>
+{
+    static readonly Pow Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "PowBackward0";
+
+    /// <summary>xᵖ elementwise.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, double p) =>
+        env => Rule.Record(env, Elementwise.PowScalar(x.Value, p), (x, p), x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr X, double P) saved, Expr? y, Expr yBar) =>
+        Seq1(saved.P == 0
+            ? Pure(Expr.Constant(NdArray.Full(saved.X.Shape, 0, yBar.DType)))
+            : from t in Apply(saved.X, saved.P - 1)
+              from d in Mul.Apply(t, Expr.Scalar(saved.P, t.DType))
+              from r in Mul.Apply(yBar, d)
+              select r);
+}
+
+/// <summary>
+/// y = xᵉ for a tensor exponent, broadcasting. x̄ = ȳ ⊙ e·xᵉ⁻¹ (0 where e = 0);
+/// ē = ȳ ⊙ y·ln x (0 where x = 0 and e ≥ 0, as PyTorch).
+/// </summary>
+public sealed class PowTensor : Op<(Expr X, Expr E)>
+{
+    static readonly PowTensor Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "PowBackward1";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesOutput => true;
+
+    /// <summary>xᵉ elementwise, broadcasting.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, Expr e) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Pow, x.Value, e.Value, "pow"), (x, e), x, e);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr X, Expr E) saved, Expr? y, Expr yBar)
+    {
+        var (x, e) = saved;
+        var zero = Expr.Scalar(0, yBar.DType);
+        return Seq(
+            from em1 in Sub.Apply(e, Expr.Scalar(1, e.DType))
+            from t in Apply(x, em1)
+            from d in Mul.Apply(e, t)
+            from g in Mul.Apply(yBar, d)
+            from r in Where.Apply(Elementwise.Mask(x.Value, e.Value, static (_, ev) => ev == 0), zero, g)
+            select r,
+            from lx in Log.Apply(x)
+            from d in Mul.Apply(y!, lx)
+            from g in Mul.Apply(yBar, d)
+            from r in Where.Apply(Elementwise.Mask(x.Value, e.Value, static (xv, ev) => xv == 0 && ev >= 0), zero, g)
+            select r);
+    }
+}

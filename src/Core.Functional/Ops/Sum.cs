@@ -1,0 +1,51 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = Σ x over all elements. x̄ = ȳ broadcast to x's shape.</summary>
+public sealed class Sum : Op<Shape>
+{
+    static readonly Sum Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SumBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>Σ x, a 0-dimensional result.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Reductions.SumAll(x.Value), x.Shape, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(Expand.Apply(yBar, shape));
+}
+
+/// <summary>y = Σ x over one dimension, kept as size 1 with keepDim. x̄ = ȳ (unsqueezed) broadcast to x's shape.</summary>
+public sealed class SumDim : Op<(Shape Shape, int Dim, bool KeepDim)>
+{
+    static readonly SumDim Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SumBackward1";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>Σ x over <paramref name="dim"/> (negative counts from the end).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, int dim, bool keepDim = false) =>
+        env =>
+        {
+            var d = x.Shape.NormalizeDim(dim, "sum");
+            return Rule.Record(env, Reductions.SumDim(x.Value, d, keepDim), (x.Shape, d, keepDim), x);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Expr yBar) =>
+        Seq1(s.KeepDim || s.Shape.Rank == 0
+            ? Expand.Apply(yBar, s.Shape)
+            : from k in Reshape.Apply(yBar, s.Shape.Reduce(s.Dim, keepDim: true)) from r in Expand.Apply(k, s.Shape) select r);
+}

@@ -1,0 +1,36 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = x with dimensions d0 and d1 swapped. x̄ = ȳ with the same dimensions swapped back.</summary>
+public sealed class Transpose(string name) : Op<(int D0, int D1)>
+{
+    static readonly Transpose Rule = new("TransposeBackward0"), TRule = new("TBackward0");
+
+    /// <inheritdoc/>
+    public override string Name => name;
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>x with dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, int dim0, int dim1) =>
+        env =>
+        {
+            var (d0, d1) = (x.Shape.NormalizeDim(dim0, "transpose"), x.Shape.NormalizeDim(dim1, "transpose"));
+            return Rule.Record(env, x.Shape.Rank < 2 ? x.Value : Layout.Transpose(x.Value, d0, d1), (d0, d1), x);
+        };
+
+    /// <summary>torch.t: the transpose of a matrix; vectors and scalars are returned as they are.</summary>
+    public static Reader<GradEnv, Expr> T(Expr x) =>
+        env => x.Shape.Rank <= 2
+            ? TRule.Record(env, x.Shape.Rank < 2 ? x.Value : Layout.Transpose(x.Value, 0, 1), (0, Math.Max(0, x.Shape.Rank - 1)), x)
+            : throw new ArgumentException($"t() expects a tensor with <= 2 dimensions, but self is {x.Shape.Rank}D (shape {x.Shape})");
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((int D0, int D1) dims, Expr? y, Expr yBar) =>
+        Seq1(Apply(yBar, dims.D0, dims.D1));
+}

@@ -1,0 +1,31 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+using static Nabla.Core.Reading;
+
+namespace Nabla.Core;
+
+/// <summary>y = mask ? a : b for a fixed mask of the broadcast shape. ā = mask ? ȳ : 0, b̄ = mask ? 0 : ȳ.</summary>
+public sealed class Where : Op<bool[]>
+{
+    static readonly Where Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "WhereBackward0";
+
+    /// <summary>Elementwise selection; a and b broadcast to the mask's shape, which is their broadcast shape.</summary>
+    public static Reader<GradEnv, Expr> Apply(bool[] mask, Expr a, Expr b) =>
+        env =>
+        {
+            var shape = Shape.Broadcast(a.Shape, b.Shape, "where");
+            var y = Elementwise.Where(mask, Layout.Expand(a.Value, shape), Layout.Expand(b.Value, shape));
+            return Rule.Record(env, y, mask, a, b);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(bool[] mask, Expr? y, Expr yBar)
+    {
+        var zero = Expr.Scalar(0, yBar.DType);
+        return Seq(Apply(mask, yBar, zero), Apply(mask, zero, yBar));
+    }
+}

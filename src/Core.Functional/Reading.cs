@@ -1,0 +1,28 @@
+using System.Runtime.ExceptionServices;
+using LanguageExt;
+
+namespace Nabla.Core;
+
+/// <summary>Helpers at the edge of a <see cref="Reader{Env, A}"/> computation.</summary>
+public static class Reading
+{
+    /// <summary>A computation that ignores the environment and returns <paramref name="value"/>.</summary>
+    public static Reader<GradEnv, A> Pure<A>(A value) => _ => ReaderResult<A>.New(value);
+
+    /// <summary>The value of a finished computation; a fault rethrows the original exception with its stack.</summary>
+    public static A Unwrap<A>(this ReaderResult<A> result) =>
+        result.Match(
+            value => value,
+            error =>
+            {
+                if (error.Exception.Case is Exception e) ExceptionDispatchInfo.Throw(Original(e));
+                throw new InvalidOperationException(error.Message);
+            });
+
+    /// <summary>Evaluates <paramref name="m"/> in <paramref name="env"/> from inside another computation's interpreter.</summary>
+    internal static A Eval<A>(this Reader<GradEnv, A> m, GradEnv env) => m(env).Unwrap();
+
+    // LanguageExt wraps a fault that passed through IfFailThrow in its InnerException.
+    static Exception Original(Exception e) =>
+        e is InnerException && e.InnerException is { } inner ? Original(inner) : e;
+}

@@ -1,0 +1,36 @@
+namespace Nabla.Core;
+
+/// <summary>Element type of a tensor's buffer.</summary>
+public enum DType
+{
+    /// <summary>32-bit IEEE float (PyTorch's default).</summary>
+    Float32,
+    /// <summary>64-bit IEEE float.</summary>
+    Float64,
+    /// <summary>64-bit signed integer; never requires grad.</summary>
+    Int64,
+}
+
+/// <summary>Type-promotion rules between dtypes.</summary>
+public static class DTypes
+{
+    /// <summary>True for the dtypes that can carry gradients.</summary>
+    public static bool IsFloating(this DType dtype) => dtype != DType.Int64;
+
+    /// <summary>PyTorch's promotion for two tensor operands: Float64 over Float32 over Int64.</summary>
+    public static DType Promote(DType a, DType b) =>
+        a == DType.Float64 || b == DType.Float64 ? DType.Float64
+        : a == DType.Float32 || b == DType.Float32 ? DType.Float32
+        : DType.Int64;
+
+    /// <summary>The floating dtype an op that only exists for floats computes in (Int64 becomes Float32).</summary>
+    public static DType ToFloating(this DType dtype) => dtype == DType.Int64 ? DType.Float32 : dtype;
+
+    /// <summary>Name as PyTorch prints it after <c>dtype=</c> (without the <c>torch.</c> prefix).</summary>
+    public static string Name(this DType dtype) => dtype switch
+    {
+        DType.Float32 => "float32",
+        DType.Float64 => "float64",
+        _ => "int64",
+    };
+}

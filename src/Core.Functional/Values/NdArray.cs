@@ -1,0 +1,129 @@
+using System.Diagnostics.Contracts;
+using System.Runtime.CompilerServices;
+
+namespace Nabla.Core;
+
+/// <summary>
+/// An immutable n-dimensional array: a shape, a dtype and a row-major buffer (float[], double[] or long[])
+/// that is never written after construction.
+/// </summary>
+public sealed class NdArray
+{
+    readonly Array data;
+
+    NdArray(Shape shape, DType dtype, Array data)
+    {
+        Shape = shape;
+        DType = dtype;
+        this.data = data;
+    }
+
+    /// <summary>The dimension sizes.</summary>
+    public Shape Shape { get; }
+
+    /// <summary>The element type.</summary>
+    public DType DType { get; }
+
+    /// <summary>Number of elements.</summary>
+    public int Numel => Shape.Numel;
+
+    // Constructors that take ownership of a freshly filled buffer: callers must not write it afterwards.
+    internal static NdArray Own(Shape shape, float[] data) => new(shape, DType.Float32, data);
+    internal static NdArray Own(Shape shape, double[] data) => new(shape, DType.Float64, data);
+    internal static NdArray Own(Shape shape, long[] data) => new(shape, DType.Int64, data);
+
+    /// <summary>Takes ownership of a freshly filled buffer of element type <typeparamref name="T"/>.</summary>
+    internal static NdArray Own<T>(Shape shape, T[] data) where T : unmanaged =>
+        typeof(T) == typeof(float) ? new(shape, DType.Float32, data)
+        : typeof(T) == typeof(double) ? new(shape, DType.Float64, data)
+        : typeof(T) == typeof(long) ? new(shape, DType.Int64, data)
+        : throw new NotSupportedException($"no dtype for element type {typeof(T).Name}");
+
+    /// <summary>The buffer as <typeparamref name="T"/>[]; T must match <see cref="DType"/>. Read only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T[] Buffer<T>() where T : unmanaged => Unsafe.As<T[]>(data);
+
+    /// <summary>The buffer as a read-only span of <typeparamref name="T"/>; T must match <see cref="DType"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<T> Span<T>() where T : unmanaged => Unsafe.As<T[]>(data);
+
+    /// <summary>A tensor of the given shape and dtype holding <paramref name="values"/> (converted, copied).</summary>
+    [Pure]
+    public static NdArray From(ReadOnlySpan<double> values, Shape shape, DType dtype)
+    {
+        if (values.Length != shape.Numel)
+            throw new ArgumentException($"{values.Length} values do not fill shape {shape} ({shape.Numel} elements)");
+        switch (dtype)
+        {
+            case DType.Float32:
+                var f = new float[values.Length];
+                for (var i = 0; i < f.Length; i++) f[i] = (float)values[i];
+                return Own(shape, f);
+            case DType.Float64:
+                return Own(shape, values.ToArray());
+            default:
+                var l = new long[values.Length];
+                for (var i = 0; i < l.Length; i++) l[i] = (long)values[i];
+                return Own(shape, l);
+        }
+    }
+
+    /// <summary>A Float32 tensor holding a copy of <paramref name="values"/>.</summary>
+    [Pure]
+    public static NdArray From(ReadOnlySpan<float> values, Shape shape) =>
+        values.Length == shape.Numel ? Own(shape, values.ToArray())
+        : throw new ArgumentException($"{values.Length} values do not fill shape {shape} ({shape.Numel} elements)");
+
+    /// <summary>An Int64 tensor holding a copy of <paramref name="values"/>.</summary>
+    [Pure]
+    public static NdArray From(ReadOnlySpan<long> values, Shape shape) =>
+        values.Length == shape.Numel ? Own(shape, values.ToArray())
+        : throw new ArgumentException($"{values.Length} values do not fill shape {shape} ({shape.Numel} elements)");
+
+    /// <summary>A 0-dimensional tensor holding <paramref name="value"/>.</summary>
+    [Pure]
+    public static NdArray Scalar(double value, DType dtype) => Full(Shape.Scalar, value, dtype);
+
+    /// <summary>A tensor of the given shape with every element equal to <paramref name="value"/>.</summary>
+    [Pure]
+    public static NdArray Full(Shape shape, double value, DType dtype)
+    {
+        switch (dtype)
+        {
+            case DType.Float32: { var a = new float[shape.Numel]; Array.Fill(a, (float)value); return Own(shape, a); }
+            case DType.Float64: { var a = new double[shape.Numel]; Array.Fill(a, value); return Own(shape, a); }
+            default: { var a = new long[shape.Numel]; Array.Fill(a, (long)value); return Own(shape, a); }
+        }
+    }
+
+    /// <summary>Element <paramref name="index"/> of the row-major buffer, as a double.</summary>
+    public double this[int index] => DType switch
+    {
+        DType.Float32 => Buffer<float>()[index],
+        DType.Float64 => Buffer<double>()[index],
+        _ => Buffer<long>()[index],
+    };
+
+    /// <summary>A row-major copy of the elements, converted to double.</summary>
+    [Pure]
+    public double[] ToDoubles()
+    {
+        var r = new double[Numel];
+        switch (DType)
+        {
+            case DType.Float32: { var s = Buffer<float>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
+            case DType.Float64: Buffer<double>().CopyTo(r, 0); break;
+            default: { var s = Buffer<long>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
+        }
+        return r;
+    }
+
+    /// <summary>The same elements viewed with another shape of equal size (shares the immutable buffer).</summary>
+    [Pure]
+    public NdArray WithShape(Shape shape) =>
+        shape.Numel == Numel ? new(shape, DType, data)
+        : throw new ArgumentException($"shape {shape} is invalid for input of size {Numel}");
+
+    /// <summary>Shape and dtype, for diagnostics.</summary>
+    public override string ToString() => $"NdArray({Shape}, {DType.Name()})";
+}
