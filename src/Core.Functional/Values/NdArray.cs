@@ -118,6 +118,10 @@ public sealed class NdArray
         return r;
     }
 
+    /// <summary>The same values converted to <paramref name="dtype"/> (this array when it already has it); floats to Int64 truncate.</summary>
+    [Pure]
+    public NdArray Cast(DType dtype) => Numerics.Layout.Cast(this, dtype);
+
     /// <summary>The same elements viewed with another shape of equal size (shares the immutable buffer).</summary>
     [Pure]
     public NdArray WithShape(Shape shape) =>

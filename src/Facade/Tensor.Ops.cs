@@ -1,0 +1,99 @@
+using LanguageExt;
+using Nabla.Core;
+
+namespace Nabla;
+
+public sealed partial class Tensor
+{
+    static Tensor Run(Reader<GradEnv, Expr> op) => new(GradMode.Run(op));
+
+    // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64).
+    Expr Number(double value) =>
+        Expr.Scalar(value, Value.DType.IsFloating() ? Value.DType : (Core.DType)DefaultDType);
+
+    // Ops defined only for floating values compute Int64 inputs in the default dtype, as PyTorch does.
+    Expr AsFloating => Value.DType.IsFloating() ? expr : Expr.Constant(Value.Cast((Core.DType)DefaultDType));
+
+    /// <summary>a + b, broadcasting.</summary>
+    public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Apply(a.expr, b.expr));
+    /// <summary>a + s.</summary>
+    public static Tensor operator +(Tensor a, double s) => Run(Add.Apply(a.expr, a.Number(s)));
+    /// <summary>s + a.</summary>
+    public static Tensor operator +(double s, Tensor a) => Run(Add.Apply(a.Number(s), a.expr));
+
+    /// <summary>a − b, broadcasting.</summary>
+    public static Tensor operator -(Tensor a, Tensor b) => Run(Sub.Apply(a.expr, b.expr));
+    /// <summary>a − s.</summary>
+    public static Tensor operator -(Tensor a, double s) => Run(Sub.Apply(a.expr, a.Number(s)));
+    /// <summary>s − a.</summary>
+    public static Tensor operator -(double s, Tensor a) => Run(Sub.Apply(a.Number(s), a.expr));
+
+    /// <summary>a ⊙ b, broadcasting.</summary>
+    public static Tensor operator *(Tensor a, Tensor b) => Run(Mul.Apply(a.expr, b.expr));
+    /// <summary>a · s.</summary>
+    public static Tensor operator *(Tensor a, double s) => Run(Mul.Apply(a.expr, a.Number(s)));
+    /// <summary>s · a.</summary>
+    public static Tensor operator *(double s, Tensor a) => Run(Mul.Apply(a.Number(s), a.expr));
+
+    /// <summary>a ⊘ b, broadcasting; true division (Int64 operands give the default float dtype).</summary>
+    public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Apply(a.AsFloating, b.AsFloating));
+    /// <summary>a / s.</summary>
+    public static Tensor operator /(Tensor a, double s) => Run(Div.Apply(a.AsFloating, a.Number(s)));
+    /// <summary>s / a.</summary>
+    public static Tensor operator /(double s, Tensor a) => Run(Div.Apply(a.Number(s), a.AsFloating));
+
+    /// <summary>−a.</summary>
+    public static Tensor operator -(Tensor a) => Run(Neg.Apply(a.expr));
+
+    /// <summary>xᵖ elementwise (PowBackward0).</summary>
+    public Tensor Pow(double exponent) => Run(Core.Pow.Apply(AsFloating, exponent));
+
+    /// <summary>xᵉ elementwise with a tensor exponent, broadcasting (PowBackward1).</summary>
+    public Tensor Pow(Tensor exponent) => Run(PowTensor.Apply(AsFloating, exponent.AsFloating));
+
+    /// <summary>eˣ elementwise.</summary>
+    public Tensor Exp() => Run(Core.Exp.Apply(AsFloating));
+
+    /// <summary>ln x elementwise.</summary>
+    public Tensor Log() => Run(Core.Log.Apply(AsFloating));
+
+    /// <summary>tanh x elementwise.</summary>
+    public Tensor Tanh() => Run(Core.Tanh.Apply(AsFloating));
+
+    /// <summary>Σ of all elements, a 0-dimensional tensor.</summary>
+    public Tensor Sum() => Run(Core.Sum.Apply(expr));
+
+    /// <summary>Σ over <paramref name="dim"/>, keeping it as size 1 when <paramref name="keepDim"/>.</summary>
+    public Tensor Sum(int dim, bool keepDim = false) => Run(SumDim.Apply(expr, dim, keepDim));
+
+    /// <summary>Mean of all elements (floating tensors only).</summary>
+    public Tensor Mean() => Run(Core.Mean.Apply(expr));
+
+    /// <summary>Mean over <paramref name="dim"/>, keeping it as size 1 when <paramref name="keepDim"/>.</summary>
+    public Tensor Mean(int dim, bool keepDim = false) => Run(MeanDim.Apply(expr, dim, keepDim));
+
+    /// <summary>The matrix product of two 2-D tensors (MmBackward0).</summary>
+    public Tensor MatMul(Tensor other)
+    {
+        if (DType == DType.Int64 && other.DType == DType.Int64)
+        {
+            // Integer matmul is exact through Float64 for integers below 2⁵³ in magnitude.
+            var product = Core.MatMul.Apply(Expr.Constant(Value.Cast(Core.DType.Float64)),
+                                            Expr.Constant(other.Value.Cast(Core.DType.Float64)));
+            return new Tensor(Expr.Constant(GradMode.Run(product).Value.Cast(Core.DType.Int64)));
+        }
+        return Run(Core.MatMul.Apply(AsFloating, other.AsFloating));
+    }
+
+    /// <summary>The transpose of a matrix (TBackward0); vectors and scalars unchanged.</summary>
+    public Tensor T() => Run(Core.Transpose.T(expr));
+
+    /// <summary>Swaps dimensions <paramref name="dim0"/> and <paramref name="dim1"/> (TransposeBackward0).</summary>
+    public Tensor Transpose(int dim0, int dim1) => Run(Core.Transpose.Apply(expr, dim0, dim1));
+
+    /// <summary>The same elements with another shape; one size may be −1 (ViewBackward0).</summary>
+    public Tensor Reshape(params int[] shape) => Run(Core.Reshape.Apply(expr, shape));
+
+    /// <summary>This tensor in <paramref name="dtype"/>; differentiable between floating dtypes (ToCopyBackward0). Returns this tensor when it already has that dtype.</summary>
+    public Tensor To(DType dtype) => dtype == DType ? this : Run(Cast.Apply(expr, (Core.DType)dtype));
+}

@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+using LanguageExt;
+using Nabla.Core;
+using static LanguageExt.Prelude;
+
+namespace Nabla;
+
+/// <summary>
+/// A PyTorch-shaped tensor: an immutable core <see cref="Expr"/> plus the mutable slots PyTorch users expect on leaves
+/// (<see cref="Grad"/>, <see cref="RequiresGrad"/>). Values are never written after creation.
+/// </summary>
+public sealed partial class Tensor
+{
+    // Leaves that require grad, by the node their gradients arrive at; weak, so dropped leaves are not kept alive.
+    static readonly ConditionalWeakTable<LeafNode, Tensor> leaves = new();
+
+    Expr expr;          // replaced only when a leaf's RequiresGrad is toggled
+    LeafNode? leafNode; // this leaf's stable gradient slot, kept across toggles
+    Tensor? grad;
+
+    internal Tensor(Expr expr) => this.expr = expr;
+
+    internal Expr Expr => expr;
+
+    internal NdArray Value => expr.Value;
+
+    /// <summary>A leaf holding <paramref name="value"/>, requiring grad when asked (floating dtypes only).</summary>
+    internal static Tensor Leaf(NdArray value, bool requiresGrad) =>
+        new Tensor(Expr.Constant(value)).SetRequiresGrad(requiresGrad);
+
+    /// <summary>The dtype new floating tensors get when none is given; Float32, as in PyTorch.</summary>
+    public static DType DefaultDType
+    {
+        get => defaultDType;
+        set => defaultDType = value != DType.Int64 ? value
+            : throw new ArgumentException("only floating-point types are supported as the default type", nameof(value));
+    }
+    static DType defaultDType = DType.Float32;
+
+    /// <summary>The sizes of the dimensions (a copy); empty for a scalar.</summary>
+    public int[] Shape => Value.Shape.ToArray();
+
+    /// <summary>Number of dimensions.</summary>
+    public int Rank => Value.Shape.Rank;
+
+    /// <summary>Number of elements.</summary>
+    public int Numel => Value.Numel;
+
+    /// <summary>The element type.</summary>
+    public DType DType => (DType)Value.DType;
+
+    /// <summary>True when gradients flow to this tensor.</summary>
+    public bool RequiresGrad
+    {
+        get => expr.RequiresGrad;
+        set
+        {
+            if (!IsLeaf)
+            {
+                if (!value)
+                    throw new InvalidOperationException(
+                        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable " +
+                        "in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+                return;
+            }
+            if (value == RequiresGrad) return;
+            if (!value) { expr = Expr.Constant(Value); return; }
+            if (!Value.DType.IsFloating())
+                throw new InvalidOperationException("only Tensors of floating point and complex dtype can require gradients");
+            if (leafNode is null)
+            {
+                leafNode = new LeafNode(Value.Shape, Value.DType);
+                leaves.Add(leafNode, this);
+            }
+            expr = new Expr(Value, leafNode);
+        }
+    }
+
+    /// <summary>Sets <see cref="RequiresGrad"/> and returns this tensor (PyTorch's <c>requires_grad_()</c>).</summary>
+    public Tensor SetRequiresGrad(bool requiresGrad = true)
+    {
+        RequiresGrad = requiresGrad;
+        return this;
+    }
+
+    /// <summary>True for tensors not made by a recorded op: user-created tensors and results made with grad disabled.</summary>
+    public bool IsLeaf => expr.IsLeaf;
+
+    /// <summary>The backward function that made this tensor; null for leaves.</summary>
+    public GradFn? GradFn => expr.Node is OpNode op ? new GradFn(op) : null;
+
+    /// <summary>
+    /// ∂(what Backward was called on)/∂this, accumulated over backward calls; null until a backward reaches this
+    /// leaf. Settable, for instance to null to reset it.
+    /// </summary>
+    public Tensor? Grad
+    {
+        get => grad;
+        set
+        {
+            if (value is not null && !value.Value.Shape.Equals(Value.Shape))
+                throw new ArgumentException($"assigned grad has data of a different size: grad {value.Value.Shape}, tensor {Value.Shape}");
+            if (value is not null && value.DType != DType)
+                throw new ArgumentException($"assigned grad has data of a different type: grad {value.DType}, tensor {DType}");
+            grad = value;
+        }
+    }
+
+    /// <summary>
+    /// Computes the gradient of this tensor with respect to graph leaves and accumulates it into their
+    /// <see cref="Grad"/>. <paramref name="gradient"/> is the vector in the vector-Jacobian product (it may be
+    /// omitted for a one-element tensor); <paramref name="inputs"/> restricts accumulation to those tensors.
+    /// </summary>
+    public void Backward(Tensor? gradient = null, bool retainGraph = false, bool createGraph = false,
+                         IReadOnlyList<Tensor>? inputs = null)
+    {
+        var seed = Seed(this, gradient, 0);
+        var targets = inputs?.Select((t, i) => t.expr.Node
+            ?? throw new InvalidOperationException($"One of the differentiated Tensors (inputs[{i}]) does not require grad")).ToArray();
+        var options = new BackwardOptions(retainGraph || createGraph, createGraph,
+                                          targets is null ? None : Some(targets.ToSeq()));
+        var grads = GradMode.Run(Backprop.Gradients(Seq1((expr, seed)), options));
+        foreach (var (node, g) in grads)
+        {
+            var owner = node is LeafNode leaf && leaves.TryGetValue(leaf, out var t) ? t
+                : inputs?.FirstOrDefault(i => ReferenceEquals(i.expr.Node, node));
+            owner?.Accumulate(g, createGraph);
+        }
+    }
+
+    /// <summary>The seed for backward from <paramref name="output"/>: the given gradient, or 1 for a one-element output.</summary>
+    internal static Expr Seed(Tensor output, Tensor? gradient, int index)
+    {
+        if (gradient is not null) return gradient.expr;
+        if (!output.RequiresGrad)
+            throw new InvalidOperationException($"element {index} of tensors does not require grad and does not have a grad_fn");
+        if (output.Numel != 1)
+            throw new InvalidOperationException("grad can be implicitly created only for scalar outputs");
+        return Expr.Constant(NdArray.Full(output.Value.Shape, 1, output.Value.DType));
+    }
+
+    // .grad += g; with createGraph the sum is recorded so the gradient stays differentiable.
+    void Accumulate(Expr g, bool createGraph)
+    {
+        var incoming = createGraph ? g : Expr.Constant(g.Value);
+        grad = grad is null
+            ? new Tensor(incoming)
+            : new Tensor(GradMode.Run(GradEnv.WithGradEnabled(createGraph, Add.Apply(grad.expr, incoming))));
+    }
+
+    /// <summary>The same values as a new leaf that does not require grad; no gradient flows through it.</summary>
+    public Tensor Detach() => new(Expr.Constant(Value));
+
+    /// <summary>The value of a one-element tensor.</summary>
+    public double Item() =>
+        Numel == 1 ? Value[0]
+        : throw new InvalidOperationException($"a Tensor with {Numel} elements cannot be converted to Scalar");
+
+    /// <summary>The elements in row-major order, converted to double (a copy).</summary>
+    public double[] ToArray() => Value.ToDoubles();
+
+    /// <summary>PyTorch's repr: <c>tensor([1., 2.], requires_grad=True)</c>, <c>tensor(29., grad_fn=&lt;AddBackward0&gt;)</c>.</summary>
+    public override string ToString() =>
+        TensorFormat.Repr(Value, (Core.DType)DefaultDType, expr.Node is OpNode op ? op.Name : null, RequiresGrad);
+}
