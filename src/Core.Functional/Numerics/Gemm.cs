@@ -1,4 +1,3 @@
-using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace Nabla.Core.Numerics;
 
@@ -10,7 +9,7 @@ internal static class Gemm
     {
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
         var shape = Shape.Of(m, n);
-        var provider = LinearAlgebraControl.Provider;
+        var provider = Providers.Provider.LinearAlgebra;
         // Row-major X is column-major Xᵀ, so C = A·B is computed as Cᵀ = Bᵀ·Aᵀ in column-major terms.
         if (a.DType == DType.Float32)
         {

@@ -1,0 +1,50 @@
+using MathNet.Numerics.Providers.LinearAlgebra;
+
+namespace Nabla.Core.Numerics.Providers;
+
+/// <summary>
+/// The linear-algebra provider behind every matrix product, chosen once per process: Intel MKL when libmkl_rt.so
+/// loads, otherwise MathNet's managed provider. <c>NABLA_PROVIDER=managed|mkl</c> forces one. The choice is also
+/// installed as MathNet's <see cref="LinearAlgebraControl.Provider"/>, so MathNet matrices use it too.
+/// </summary>
+public static class Provider
+{
+    /// <summary>The environment variable that forces a provider.</summary>
+    public const string Variable = "NABLA_PROVIDER";
+
+    const string InstallHint =
+        "install Intel MKL from Debian's non-free section: " +
+        "sed -i 's/^Components: main$/Components: main non-free/' /etc/apt/sources.list.d/debian.sources && " +
+        "apt-get update && apt-get install -y libmkl-rt";
+
+    static readonly Lazy<(string Name, ILinearAlgebraProvider LinearAlgebra)> chosen = new(Choose);
+
+    /// <summary>"mkl" or "managed".</summary>
+    public static string Name => chosen.Value.Name;
+
+    /// <summary>The provider matrix products go through.</summary>
+    public static ILinearAlgebraProvider LinearAlgebra => chosen.Value.LinearAlgebra;
+
+    /// <summary>One line for logs and samples, e.g. <c>mkl: Intel MKL (libmkl_rt.so, 2 threads)</c>.</summary>
+    public static string Description => Name == "mkl"
+        ? $"mkl: {LinearAlgebra}"
+        : $"managed: MathNet.Numerics managed provider ({MklNative.LoadError ?? "MKL not requested"})";
+
+    static (string, ILinearAlgebraProvider) Choose()
+    {
+        var forced = Environment.GetEnvironmentVariable(Variable)?.Trim().ToLowerInvariant();
+        var choice = forced switch
+        {
+            null or "" => MklNative.IsLoaded ? Mkl() : Managed(),
+            "mkl" => MklNative.IsLoaded ? Mkl()
+                : throw new InvalidOperationException($"{Variable}=mkl, but Intel MKL could not be loaded ({MklNative.LoadError}); {InstallHint}"),
+            "managed" => Managed(),
+            _ => throw new ArgumentException($"{Variable} must be 'mkl' or 'managed', not '{forced}'"),
+        };
+        LinearAlgebraControl.Provider = choice.Item2;
+        return choice;
+
+        static (string, ILinearAlgebraProvider) Mkl() => ("mkl", new MklLinearAlgebraProvider());
+        static (string, ILinearAlgebraProvider) Managed() => ("managed", ManagedLinearAlgebraProvider.Instance);
+    }
+}
