@@ -15,7 +15,7 @@ public static class Reading
             value => value,
             error =>
             {
-                if (error.Exception.Case is Exception e) ExceptionDispatchInfo.Throw(Original(e));
+                error.Exception.IfSome(e => ExceptionDispatchInfo.Throw(Original(e)));
                 throw new InvalidOperationException(error.Message);
             });
 

@@ -75,11 +75,11 @@ public static class Autograd
         var roots = outputs.Select((o, i) => (o.Expr, Tensor.Seed(o, gradOutputs?[i], i))).ToSeq();
         var options = new BackwardOptions(retainGraph || createGraph, createGraph, Some(targets.ToSeq()));
         var grads = GradMode.Run(Backprop.Gradients(roots, options));
-        return targets.Select(node => grads.Find(node).Match<Tensor?>(
-            g => new Tensor(createGraph ? g : Expr.Constant(g.Value)),
-            () => allowUnused ? null
-                : throw new InvalidOperationException(
-                    "One of the differentiated Tensors appears to not have been used in the graph. " +
-                    "Set allowUnused: true if this is the desired behavior."))).ToArray();
+        return targets.Select(node => grads.Find(node).IsSome
+            ? new Tensor(createGraph ? grads[node] : Expr.Constant(grads[node].Value))
+            : allowUnused ? null
+            : throw new InvalidOperationException(
+                "One of the differentiated Tensors appears to not have been used in the graph. " +
+                "Set allowUnused: true if this is the desired behavior.")).ToArray();
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class Tensor
     /// <summary>a − s.</summary>
     public static Tensor operator -(Tensor a, double s) => Run(Sub.Apply(a.expr, a.Number(s)));
     /// <summary>s − a.</summary>
-    public static Tensor operator -(double s, Tensor a) => Run(Sub.Apply(a.Number(s), a.expr));
+    public static Tensor operator -(double s, Tensor a) => Run(Sub.Rsub(a.Number(s), a.expr));
 
     /// <summary>a ⊙ b, broadcasting.</summary>
     public static Tensor operator *(Tensor a, Tensor b) => Run(Mul.Apply(a.expr, b.expr));
@@ -39,8 +39,12 @@ public sealed partial class Tensor
     public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Apply(a.AsFloating, b.AsFloating));
     /// <summary>a / s.</summary>
     public static Tensor operator /(Tensor a, double s) => Run(Div.Apply(a.AsFloating, a.Number(s)));
-    /// <summary>s / a.</summary>
-    public static Tensor operator /(double s, Tensor a) => Run(Div.Apply(a.Number(s), a.AsFloating));
+    /// <summary>s / a, computed as PyTorch does: reciprocal(a) · s.</summary>
+    public static Tensor operator /(double s, Tensor a)
+    {
+        var r = GradMode.Run(Reciprocal.Apply(a.AsFloating));
+        return Run(Mul.Apply(r, Expr.Scalar(s, r.DType)));
+    }
 
     /// <summary>−a.</summary>
     public static Tensor operator -(Tensor a) => Run(Neg.Apply(a.expr));

@@ -49,38 +49,49 @@ public sealed partial class Tensor
     /// <summary>The element type.</summary>
     public DType DType => (DType)Value.DType;
 
-    /// <summary>True when gradients flow to this tensor.</summary>
+    const string NonLeafFlags = "you can only change requires_grad flags of leaf variables.";
+
+    /// <summary>
+    /// True when gradients flow to this tensor. Only leaves' flags can be set, as with PyTorch's attribute
+    /// (use <see cref="SetRequiresGrad"/> for <c>requires_grad_()</c>, or <see cref="Detach"/>).
+    /// </summary>
     public bool RequiresGrad
     {
         get => expr.RequiresGrad;
         set
         {
-            if (!IsLeaf)
-            {
-                if (!value)
-                    throw new InvalidOperationException(
-                        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable " +
-                        "in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
-                return;
-            }
-            if (value == RequiresGrad) return;
-            if (!value) { expr = Expr.Constant(Value); return; }
-            if (!Value.DType.IsFloating())
-                throw new InvalidOperationException("only Tensors of floating point and complex dtype can require gradients");
-            if (leafNode is null)
-            {
-                leafNode = new LeafNode(Value.Shape, Value.DType);
-                leaves.Add(leafNode, this);
-            }
-            expr = new Expr(Value, leafNode);
+            if (!IsLeaf) throw NonLeafChange(value);
+            ChangeLeafFlag(value);
         }
     }
 
-    /// <summary>Sets <see cref="RequiresGrad"/> and returns this tensor (PyTorch's <c>requires_grad_()</c>).</summary>
+    /// <summary>
+    /// Sets <see cref="RequiresGrad"/> and returns this tensor (PyTorch's <c>requires_grad_()</c>); on a non-leaf,
+    /// which already requires grad, true is allowed and false is an error.
+    /// </summary>
     public Tensor SetRequiresGrad(bool requiresGrad = true)
     {
-        RequiresGrad = requiresGrad;
+        if (IsLeaf) ChangeLeafFlag(requiresGrad);
+        else if (!requiresGrad) throw NonLeafChange(false);
         return this;
+    }
+
+    static InvalidOperationException NonLeafChange(bool value) => new(value ? NonLeafFlags
+        : NonLeafFlags + " If you want to use a computed variable in a subgraph that doesn't require differentiation " +
+          "use var_no_grad = var.detach().");
+
+    void ChangeLeafFlag(bool value)
+    {
+        if (value == RequiresGrad) return;
+        if (!value) { expr = Expr.Constant(Value); return; }
+        if (!Value.DType.IsFloating())
+            throw new InvalidOperationException("only Tensors of floating point and complex dtype can require gradients");
+        if (leafNode is null)
+        {
+            leafNode = new LeafNode(Value.Shape, Value.DType);
+            leaves.Add(leafNode, this);
+        }
+        expr = new Expr(Value, leafNode);
     }
 
     /// <summary>True for tensors not made by a recorded op: user-created tensors and results made with grad disabled.</summary>

@@ -6,12 +6,12 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = a − b, broadcasting. ā = ȳ, b̄ = −ȳ.</summary>
-public sealed class Sub : Op<Unit>
+public sealed class Sub(string name) : Op<Unit>
 {
-    static readonly Sub Rule = new();
+    static readonly Sub Rule = new("SubBackward0"), RsubRule = new("RsubBackward1");
 
     /// <inheritdoc/>
-    public override string Name => "SubBackward0";
+    public override string Name => name;
 
     /// <inheritdoc/>
     protected internal override bool SavesTensors => false;
@@ -19,6 +19,10 @@ public sealed class Sub : Op<Unit>
     /// <summary>a − b, broadcasting.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
         env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Sub, a.Value, b.Value, "sub"), unit, a, b);
+
+    /// <summary>s − b for a number s on the left (PyTorch's rsub, RsubBackward1).</summary>
+    public static Reader<GradEnv, Expr> Rsub(Expr s, Expr b) =>
+        env => RsubRule.Record(env, Elementwise.Binary(BinaryKernel.Sub, s.Value, b.Value, "rsub"), unit, s, b);
 
     /// <inheritdoc/>
     protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
