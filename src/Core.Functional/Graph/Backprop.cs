@@ -4,7 +4,7 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>What a backward pass should do besides computing gradients.</summary>
-/// <param name="RetainGraph">Keep saved tensors so the graph can be run again.</param>
+/// <param name="RetainGraph">Keep saved tensors so the graph can be run again (implied by CreateGraph, as in PyTorch).</param>
 /// <param name="CreateGraph">Record the backward computation itself, so gradients are differentiable.</param>
 /// <param name="Targets">When given, only these nodes' gradients are computed and returned; otherwise every leaf's.</param>
 public sealed record BackwardOptions(bool RetainGraph = false, bool CreateGraph = false, Option<Seq<Node>> Targets = default)
@@ -61,7 +61,8 @@ public static class Backprop
                 if (op.Inputs[j] is not { } input || !needed.Contains(input)) continue;
                 Accumulate(grads, input, ReduceTo(rules[j].Eval(env), input, env), env);
             }
-            if (!options.RetainGraph) op.Release();
+            // A recorded backward reads the graph's saved values when it is differentiated in turn.
+            if (!options.RetainGraph && !options.CreateGraph) op.Release();
         }
         return result;
     }
