@@ -47,4 +47,46 @@ public sealed partial class Tensor
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
     public static Tensor Full(int[] shape, double value, bool requiresGrad = false, DType? dtype = null) =>
         Leaf(NdArray.Full(ShapeOf(shape), value, Floating(dtype)), requiresGrad);
+
+    /// <summary>Samples from the standard normal distribution; the same seed gives the same values.</summary>
+    public static Tensor Randn(int[] shape, int seed, bool requiresGrad = false, DType? dtype = null)
+    {
+        var rng = new Random(seed);
+        var values = new double[ShapeOf(shape).Numel];
+        // Box–Muller: two uniforms in (0, 1] give two independent standard normals.
+        for (var i = 0; i < values.Length; i += 2)
+        {
+            var r = Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble()));
+            var theta = 2 * Math.PI * rng.NextDouble();
+            values[i] = r * Math.Cos(theta);
+            if (i + 1 < values.Length) values[i + 1] = r * Math.Sin(theta);
+        }
+        return From(values, shape, requiresGrad, dtype);
+    }
+
+    /// <summary>Samples uniformly from [0, 1); the same seed gives the same values.</summary>
+    public static Tensor Rand(int[] shape, int seed, bool requiresGrad = false, DType? dtype = null)
+    {
+        var rng = new Random(seed);
+        var values = new double[ShapeOf(shape).Numel];
+        for (var i = 0; i < values.Length; i++) values[i] = rng.NextDouble();
+        return From(values, shape, requiresGrad, dtype);
+    }
+
+    /// <summary>0, 1, …, n − 1 as a 1-D tensor: Int64 unless a dtype is given, as torch.arange(n).</summary>
+    public static Tensor Arange(int n, DType? dtype = null)
+    {
+        if (n < 0) throw new ArgumentException($"arange: upper bound {n} must be non-negative", nameof(n));
+        var values = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
+        return Leaf(NdArray.From(values, Core.Shape.Of(n), (Core.DType)(dtype ?? DType.Int64)), false);
+    }
+
+    /// <summary>The n×n identity matrix.</summary>
+    public static Tensor Eye(int n, DType? dtype = null)
+    {
+        if (n < 0) throw new ArgumentException($"eye: n must be non-negative, got {n}", nameof(n));
+        var values = new double[n * n];
+        for (var i = 0; i < n; i++) values[i * n + i] = 1;
+        return Leaf(NdArray.From(values, Core.Shape.Of(n, n), Floating(dtype)), false);
+    }
 }

@@ -64,6 +64,24 @@ public sealed partial class Tensor
     /// <summary>tanh x elementwise.</summary>
     public Tensor Tanh() => Run(Core.Tanh.Apply(AsFloating));
 
+    /// <summary>√x elementwise.</summary>
+    public Tensor Sqrt() => Run(Core.Sqrt.Apply(AsFloating));
+
+    /// <summary>|x| elementwise.</summary>
+    public Tensor Abs() => Run(Core.Abs.Apply(expr));
+
+    /// <summary>sin x elementwise.</summary>
+    public Tensor Sin() => Run(Core.Sin.Apply(AsFloating));
+
+    /// <summary>cos x elementwise.</summary>
+    public Tensor Cos() => Run(Core.Cos.Apply(AsFloating));
+
+    /// <summary>σ(x) = 1 / (1 + e⁻ˣ) elementwise.</summary>
+    public Tensor Sigmoid() => Run(Core.Sigmoid.Apply(AsFloating));
+
+    /// <summary>max(x, 0) elementwise.</summary>
+    public Tensor Relu() => Run(Core.Relu.Apply(expr));
+
     /// <summary>Σ of all elements, a 0-dimensional tensor.</summary>
     public Tensor Sum() => Run(Core.Sum.Apply(expr));
 
@@ -76,7 +94,22 @@ public sealed partial class Tensor
     /// <summary>Mean over <paramref name="dim"/>, keeping it as size 1 when <paramref name="keepDim"/>.</summary>
     public Tensor Mean(int dim, bool keepDim = false) => Run(MeanDim.Apply(expr, dim, keepDim));
 
-    /// <summary>The matrix product of two 2-D tensors (MmBackward0).</summary>
+    /// <summary>The largest element (MaxBackward1; ties share the gradient evenly).</summary>
+    public Tensor Max() => Run(Core.Max.Apply(expr));
+
+    /// <summary>Index of the first maximum along <paramref name="dim"/>, as Int64; never requires grad.</summary>
+    public Tensor ArgMax(int dim) => Run(Core.Max.ArgMax(expr, dim));
+
+    /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>, computed stably.</summary>
+    public Tensor Softmax(int dim) => Run(Core.Softmax.Apply(AsFloating, dim));
+
+    /// <summary>x − log Σ exp(x) along <paramref name="dim"/>, computed stably.</summary>
+    public Tensor LogSoftmax(int dim) => Run(Core.LogSoftmax.Apply(AsFloating, dim));
+
+    /// <summary>
+    /// torch.matmul: dot product (DotBackward0), matrix-vector (MvBackward0), matrix product (MmBackward0), or a
+    /// batched product with broadcast batch dimensions.
+    /// </summary>
     public Tensor MatMul(Tensor other)
     {
         if (DType == DType.Int64 && other.DType == DType.Int64)
@@ -95,7 +128,20 @@ public sealed partial class Tensor
     /// <summary>Swaps dimensions <paramref name="dim0"/> and <paramref name="dim1"/> (TransposeBackward0).</summary>
     public Tensor Transpose(int dim0, int dim1) => Run(Core.Transpose.Apply(expr, dim0, dim1));
 
-    /// <summary>The same elements with another shape; one size may be −1 (ViewBackward0).</summary>
+    /// <summary>This tensor with a size-1 dimension inserted at <paramref name="dim"/>.</summary>
+    public Tensor Unsqueeze(int dim) => Run(Core.Reshape.Unsqueeze(expr, dim));
+
+    /// <summary>This tensor without dimension <paramref name="dim"/> if its size is 1 (unchanged otherwise).</summary>
+    public Tensor Squeeze(int dim) => Run(Core.Reshape.Squeeze(expr, dim));
+
+    /// <summary>The slice at <paramref name="index"/> along dimension 0 (negative counts from the end).</summary>
+    [System.Runtime.CompilerServices.IndexerName("Select")]
+    public Tensor this[int index] => Run(Core.Select.Apply(expr, index));
+
+    /// <summary>A new tensor with the same values, connected to this one in the graph (CloneBackward0).</summary>
+    public Tensor Clone() => Run(Core.Clone.Apply(expr));
+
+    /// <summary>The same elements with another shape; one size may be −1 (ReshapeAliasBackward0).</summary>
     public Tensor Reshape(params int[] shape) => Run(Core.Reshape.Apply(expr, shape));
 
     /// <summary>This tensor in <paramref name="dtype"/>; differentiable between floating dtypes (ToCopyBackward0). Returns this tensor when it already has that dtype.</summary>

@@ -7,7 +7,7 @@ namespace Nabla.Core.Numerics;
 internal enum BinaryKernel { Add, Sub, Mul, Div, Pow }
 
 /// <summary>Unary elementwise kernels.</summary>
-internal enum UnaryKernel { Neg, Exp, Log, Tanh, Square }
+internal enum UnaryKernel { Neg, Exp, Log, Tanh, Square, Sqrt, Abs, Sin, Cos, Sigmoid, Relu, Sign }
 
 /// <summary>
 /// Elementwise kernels over whole buffers: one dtype switch per call, then SIMD loops from
@@ -34,7 +34,8 @@ internal static class Elementwise
     /// <summary>f(x) elementwise; Exp, Log and Tanh compute in a floating dtype.</summary>
     public static NdArray Unary(UnaryKernel op, NdArray x)
     {
-        if (op is not (UnaryKernel.Neg or UnaryKernel.Square)) x = Layout.Cast(x, x.DType.ToFloating());
+        if (op is not (UnaryKernel.Neg or UnaryKernel.Square or UnaryKernel.Abs or UnaryKernel.Relu or UnaryKernel.Sign))
+            x = Layout.Cast(x, x.DType.ToFloating());
         return x.DType switch
         {
             DType.Float32 => NdArray.Own(x.Shape, Unary<float>(op, x.Span<float>())),
@@ -142,6 +143,13 @@ internal static class Elementwise
             case UnaryKernel.Log: TensorPrimitives.Log(x, r); break;
             case UnaryKernel.Tanh: TensorPrimitives.Tanh(x, r); break;
             case UnaryKernel.Square: TensorPrimitives.Multiply(x, x, r); break;
+            case UnaryKernel.Sqrt: TensorPrimitives.Sqrt(x, r); break;
+            case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
+            case UnaryKernel.Sin: TensorPrimitives.Sin(x, r); break;
+            case UnaryKernel.Cos: TensorPrimitives.Cos(x, r); break;
+            case UnaryKernel.Sigmoid: TensorPrimitives.Sigmoid(x, r); break;
+            case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
+            case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.IsNaN(x[i]) ? x[i] : T.CreateTruncating(T.Sign(x[i])); break;
         }
         return r;
     }
@@ -153,6 +161,9 @@ internal static class Elementwise
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
             case UnaryKernel.Square: TensorPrimitives.Multiply(x, x, r); break;
+            case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
+            case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
+            case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(T.Sign(x[i])); break;
             default: throw new NotSupportedException(op.ToString());
         }
         return r;

@@ -49,6 +49,31 @@ internal static class Layout
         return Gather(x, strides, shape);
     }
 
+    /// <summary>x[index] along dimension 0 (a copy of one contiguous block).</summary>
+    public static NdArray Slice(NdArray x, int index)
+    {
+        var shape = x.Shape.Reduce(0, keepDim: false);
+        var n = shape.Numel;
+        return x.DType switch
+        {
+            DType.Float32 => NdArray.Own(shape, x.Span<float>().Slice(index * n, n).ToArray()),
+            DType.Float64 => NdArray.Own(shape, x.Span<double>().Slice(index * n, n).ToArray()),
+            _ => NdArray.Own(shape, x.Span<long>().Slice(index * n, n).ToArray()),
+        };
+    }
+
+    /// <summary>Zeros of <paramref name="shape"/> with <paramref name="x"/> copied in at <paramref name="index"/> of dimension 0.</summary>
+    public static NdArray Embed(NdArray x, Shape shape, int index)
+    {
+        var n = x.Numel;
+        switch (x.DType)
+        {
+            case DType.Float32: { var r = new float[shape.Numel]; x.Span<float>().CopyTo(r.AsSpan(index * n, n)); return NdArray.Own(shape, r); }
+            case DType.Float64: { var r = new double[shape.Numel]; x.Span<double>().CopyTo(r.AsSpan(index * n, n)); return NdArray.Own(shape, r); }
+            default: { var r = new long[shape.Numel]; x.Span<long>().CopyTo(r.AsSpan(index * n, n)); return NdArray.Own(shape, r); }
+        }
+    }
+
     /// <summary>Swaps dimensions <paramref name="d0"/> and <paramref name="d1"/> (a copy).</summary>
     public static NdArray Transpose(NdArray x, int d0, int d1)
     {

@@ -14,6 +14,19 @@ internal static class Reductions
         _ => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Sum(x.Span<long>()) }),
     };
 
+    /// <summary>The largest element (NaN if any is NaN), as a 0-dimensional array of the same dtype.</summary>
+    public static NdArray MaxAll(NdArray x)
+    {
+        if (x.Numel == 0)
+            throw new ArgumentException("max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        return x.DType switch
+        {
+            DType.Float32 => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Max(x.Span<float>()) }),
+            DType.Float64 => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Max(x.Span<double>()) }),
+            _ => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Max(x.Span<long>()) }),
+        };
+    }
+
     /// <summary>Σ x over dimension <paramref name="dim"/> (already normalized), keeping it as size 1 when asked.</summary>
     public static NdArray SumDim(NdArray x, int dim, bool keepDim)
     {

@@ -18,7 +18,7 @@ public sealed class Expand : Op<Shape>
 
     /// <summary>x broadcast to <paramref name="shape"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) =>
-        env => Rule.Record(env, Layout.Expand(x.Value, shape), x.Shape, x);
+        x.Shape.Equals(shape) ? Reading.Pure(x) : env => Rule.Record(env, Layout.Expand(x.Value, shape), x.Shape, x);
 
     /// <inheritdoc/>
     protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(SumTo.Apply(yBar, shape));

@@ -1,35 +1,74 @@
 using LanguageExt;
-using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>Y = A·B for matrices A [m,k] and B [k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ.</summary>
-public sealed class MatMul : Op<(Expr A, Expr B)>
+/// <summary>
+/// torch.matmul, composed from the primitives <see cref="Dot"/>, <see cref="Mv"/>, <see cref="Mm"/> and <see cref="Bmm"/>
+/// with reshapes and broadcasting of batch dimensions, so it needs no derivative rule of its own.
+/// </summary>
+public static class MatMul
 {
-    static readonly MatMul Rule = new();
+    static readonly Reshape UnsafeView = new("UnsafeViewBackward0"), SqueezeLeft = new("SqueezeBackward3");
 
-    /// <inheritdoc/>
-    public override string Name => "MmBackward0";
-
-    /// <summary>The matrix product of two 2-D tensors (dtypes promote to a common floating dtype).</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
-        env =>
+    /// <summary>
+    /// 1-D·1-D: dot product; 2-D·1-D: matrix-vector; 1-D·2-D: vector-matrix; 2-D·2-D: matrix product; otherwise a
+    /// batched product over the leading dimensions, which broadcast (a 1-D operand gets a dimension added and removed).
+    /// </summary>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b)
+    {
+        var (ra, rb) = (a.Shape.Rank, b.Shape.Rank);
+        if (ra == 0 || rb == 0)
+            return _ => throw new ArgumentException(
+                $"matmul: both arguments to matmul need to be at least 1D, but they are {ra}D and {rb}D (shapes {a.Shape} and {b.Shape})");
+        return (ra, rb) switch
         {
-            if (a.Shape.Rank != 2 || b.Shape.Rank != 2)
-                throw new ArgumentException(
-                    $"mm: expected 2-D tensors, got shapes {a.Shape} and {b.Shape}");
-            if (a.Shape[1] != b.Shape[0])
-                throw new ArgumentException(
-                    $"mm: mat1 and mat2 shapes cannot be multiplied ({a.Shape[0]}x{a.Shape[1]} and {b.Shape[0]}x{b.Shape[1]})");
-            var dtype = DTypes.Promote(a.DType, b.DType).ToFloating();
-            var y = Gemm.MatMul(Layout.Cast(a.Value, dtype), Layout.Cast(b.Value, dtype));
-            return Rule.Record(env, y, (a, b), a, b);
+            (1, 1) => Dot.Apply(a, b),
+            (2, 1) => Mv.Apply(a, b),
+            (1, 2) => from a2 in Reshape.Unsqueeze(a, 0)
+                      from y in Mm.Apply(a2, b)
+                      from r in Reshape.As(SqueezeLeft, y, Shape.Of(b.Shape[1]))
+                      select r,
+            (2, 2) => Mm.Apply(a, b),
+            (_, 1) => Folded(a, b),
+            (_, 2) => Folded(a, b),
+            _ => Batched(a, b),
         };
+    }
 
-    /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
-        Seq(from bt in Transpose.Apply(saved.B, 0, 1) from r in Apply(yBar, bt) select r,
-            from at in Transpose.Apply(saved.A, 0, 1) from r in Apply(at, yBar) select r);
+    // [..., m, k] times a matrix or vector: one product over all leading rows, then the leading shape back.
+    static Reader<GradEnv, Expr> Folded(Expr a, Expr b)
+    {
+        var k = a.Shape[a.Shape.Rank - 1];
+        var lead = a.Shape.ToArray()[..^1];
+        var rows = a.Shape.Numel / Math.Max(1, k);
+        if (b.Shape[0] != k)
+            return _ => throw new ArgumentException($"matmul: shapes {a.Shape} and {b.Shape} cannot be multiplied ({k} vs {b.Shape[0]})");
+        var outShape = Shape.Of(b.Shape.Rank == 1 ? lead : [.. lead, b.Shape[1]]);
+        return from flat in Reshape.Apply(a, Shape.Of(rows, k))
+               from y in b.Shape.Rank == 1 ? Mv.Apply(flat, b) : Mm.Apply(flat, b)
+               from r in Reshape.As(UnsafeView, y, outShape)
+               select r;
+    }
+
+    // Both operands stacked: broadcast the batch dimensions, flatten them into one, bmm, and unflatten.
+    static Reader<GradEnv, Expr> Batched(Expr a, Expr b)
+    {
+        var vecA = a.Shape.Rank == 1;
+        var (sa, sb) = (vecA ? a.Shape.Insert(0) : a.Shape, b.Shape);
+        int m = sa[sa.Rank - 2], k = sa[sa.Rank - 1], kb = sb[sb.Rank - 2], n = sb[sb.Rank - 1];
+        if (k != kb)
+            return _ => throw new ArgumentException($"matmul: shapes {a.Shape} and {b.Shape} cannot be multiplied ({k} vs {kb})");
+        var batch = Shape.Broadcast(Shape.Of(sa.ToArray()[..^2]), Shape.Of(sb.ToArray()[..^2]), "matmul");
+        var count = batch.Numel;
+        int[] outDims = vecA ? [.. batch.ToArray(), n] : [.. batch.ToArray(), m, n];
+        return from a1 in vecA ? Reshape.Unsqueeze(a, 0) : Pure(a)
+               from ae in Expand.Apply(a1, Shape.Of([.. batch.ToArray(), m, k]))
+               from be in Expand.Apply(b, Shape.Of([.. batch.ToArray(), k, n]))
+               from a3 in Reshape.Apply(ae, Shape.Of(count, m, k))
+               from b3 in Reshape.Apply(be, Shape.Of(count, k, n))
+               from y in Bmm.Apply(a3, b3)
+               from r in Reshape.As(UnsafeView, y, Shape.Of(outDims))
+               select r;
+    }
 }

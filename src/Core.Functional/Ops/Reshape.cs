@@ -1,28 +1,47 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
 using static LanguageExt.Prelude;
-using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = x viewed with another shape of the same size (one size may be −1). x̄ = ȳ viewed with x's shape.</summary>
-public sealed class Reshape : Op<Shape>
+/// <summary>
+/// y = x viewed with another shape of the same size: reshape, unsqueeze and squeeze (each under PyTorch's name).
+/// x̄ = ȳ viewed with x's shape. Buffers are immutable, so no element is copied.
+/// </summary>
+public sealed class Reshape(string name) : Op<Shape>
 {
-    static readonly Reshape Rule = new();
+    static readonly Reshape Rule = new("ReshapeAliasBackward0"), UnsqueezeRule = new("UnsqueezeBackward0"),
+        SqueezeRule = new("SqueezeBackward1");
 
     /// <inheritdoc/>
-    public override string Name => "ViewBackward0";
+    public override string Name => name;
 
     /// <inheritdoc/>
     protected internal override bool SavesTensors => false;
 
     /// <summary>x with shape <paramref name="shape"/>.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) =>
-        env => Rule.Record(env, x.Value.WithShape(shape), x.Shape, x);
+    public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) => As(Rule, x, shape);
 
     /// <summary>x with the given sizes; one of them may be −1 and is then inferred.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int[] sizes) =>
         env => Rule.Record(env, x.Value.WithShape(Infer(sizes, x.Shape)), x.Shape, x);
+
+    /// <summary>x with a size-1 dimension inserted at <paramref name="dim"/> (−rank−1 ≤ dim ≤ rank).</summary>
+    public static Reader<GradEnv, Expr> Unsqueeze(Expr x, int dim) =>
+        env => UnsqueezeRule.Record(env, x.Value.WithShape(x.Shape.Insert(x.Shape.Insert(0).NormalizeDim(dim, "unsqueeze"))), x.Shape, x);
+
+    /// <summary>x without dimension <paramref name="dim"/> when its size is 1; unchanged otherwise.</summary>
+    public static Reader<GradEnv, Expr> Squeeze(Expr x, int dim) =>
+        env =>
+        {
+            var d = x.Shape.NormalizeDim(dim, "squeeze");
+            var shape = x.Shape.Rank > 0 && x.Shape[d] == 1 ? x.Shape.Reduce(d, keepDim: false) : x.Shape;
+            return SqueezeRule.Record(env, x.Value.WithShape(shape), x.Shape, x);
+        };
+
+    /// <summary>x with shape <paramref name="shape"/>, recorded under <paramref name="rule"/>'s name (for composite ops).</summary>
+    internal static Reader<GradEnv, Expr> As(Reshape rule, Expr x, Shape shape) =>
+        env => rule.Record(env, x.Value.WithShape(shape), x.Shape, x);
 
     /// <inheritdoc/>
     protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(Apply(yBar, shape));

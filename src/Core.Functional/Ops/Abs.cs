@@ -1,0 +1,23 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = |x|. x̄ = ȳ ⊙ sign(x) (0 at 0).</summary>
+public sealed class Abs : Op<Expr>
+{
+    static readonly Abs Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "AbsBackward0";
+
+
+    /// <summary>|x| elementwise.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Abs, x.Value), x, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr saved, Expr? y, Expr yBar) =>
+        Seq1(Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, saved.Value))));
+}

@@ -1,0 +1,29 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>Y[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ, per matrix.</summary>
+public sealed class Bmm : Op<(Expr A, Expr B)>
+{
+    static readonly Bmm Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "BmmBackward0";
+
+    /// <summary>The batched matrix product of two 3-D tensors with equal batch sizes.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env =>
+        {
+            if (a.Shape.Rank != 3 || b.Shape.Rank != 3 || a.Shape[0] != b.Shape[0] || a.Shape[2] != b.Shape[1])
+                throw new ArgumentException($"bmm: shapes {a.Shape} and {b.Shape} cannot be multiplied");
+            var dtype = DTypes.Promote(a.DType, b.DType).ToFloating();
+            return Rule.Record(env, Gemm.BatchMatMul(a.Value.Cast(dtype), b.Value.Cast(dtype)), (a, b), a, b);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
+        Seq(from bt in Transpose.Apply(saved.B, 1, 2) from r in Apply(yBar, bt) select r,
+            from at in Transpose.Apply(saved.A, 1, 2) from r in Apply(at, yBar) select r);
+}

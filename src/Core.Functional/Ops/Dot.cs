@@ -1,0 +1,30 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = Σᵢ aᵢbᵢ for two vectors. ā = ȳ·b, b̄ = ȳ·a.</summary>
+public sealed class Dot : Op<(Expr A, Expr B)>
+{
+    static readonly Dot Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "DotBackward0";
+
+    /// <summary>The inner product of two 1-D tensors of equal length.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env =>
+        {
+            if (a.Shape.Rank != 1 || b.Shape.Rank != 1)
+                throw new ArgumentException($"dot: 1D tensors expected, but got {a.Shape.Rank}D and {b.Shape.Rank}D tensors (shapes {a.Shape} and {b.Shape})");
+            if (a.Shape[0] != b.Shape[0])
+                throw new ArgumentException($"dot: inconsistent tensor size, shapes {a.Shape} and {b.Shape} have {a.Shape[0]} and {b.Shape[0]} elements");
+            var dtype = DTypes.Promote(a.DType, b.DType).ToFloating();
+            return Rule.Record(env, Gemm.Dot(a.Value.Cast(dtype), b.Value.Cast(dtype)), (a, b), a, b);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
+        Seq(Mul.Apply(yBar, saved.B), Mul.Apply(yBar, saved.A));
+}

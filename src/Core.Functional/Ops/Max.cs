@@ -1,0 +1,37 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>
+/// y = max over all elements. x̄ = ȳ shared evenly among the elements equal to the maximum (PyTorch's
+/// evenly_distribute_backward), 0 elsewhere.
+/// </summary>
+public sealed class Max : Op<Expr>
+{
+    static readonly Max Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "MaxBackward1";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesOutput => true;
+
+    /// <summary>The largest element, a 0-dimensional result.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Reductions.MaxAll(x.Value), x, x);
+
+    /// <summary>Index of the first maximum along <paramref name="dim"/>, as Int64 (never requires grad).</summary>
+    public static Reader<GradEnv, Expr> ArgMax(Expr x, int dim, bool keepDim = false) =>
+        _ => ReaderResult<Expr>.New(Expr.Constant(Rows.ArgMax(x.Value, x.Shape.NormalizeDim(dim, "argmax"), keepDim)));
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr x, Expr? y, Expr yBar)
+    {
+        var ties = Elementwise.Mask(x.Value, y!.Value, static (v, m) => v == m || (double.IsNaN(v) && double.IsNaN(m)));
+        var share = 1.0 / ties.Count(t => t);
+        var weights = NdArray.From(ties.Select(t => t ? share : 0.0).ToArray(), x.Shape, yBar.DType);
+        return Seq1(Mul.Apply(yBar, Expr.Constant(weights)));
+    }
+}

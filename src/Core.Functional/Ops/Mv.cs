@@ -1,0 +1,36 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = A·v for a matrix A [m,k] and a vector v [k]. Ā = ȳ vᵀ (outer product), v̄ = Aᵀ ȳ.</summary>
+public sealed class Mv : Op<(Expr A, Expr V)>
+{
+    static readonly Mv Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "MvBackward0";
+
+    /// <summary>The matrix-vector product.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr v) =>
+        env =>
+        {
+            if (a.Shape.Rank != 2 || v.Shape.Rank != 1 || a.Shape[1] != v.Shape[0])
+                throw new ArgumentException($"mv: size mismatch, got matrix {a.Shape} and vector {v.Shape}");
+            var dtype = DTypes.Promote(a.DType, v.DType).ToFloating();
+            var column = v.Value.Cast(dtype).WithShape(Shape.Of(v.Shape[0], 1));
+            var y = Gemm.MatMul(a.Value.Cast(dtype), column).WithShape(Shape.Of(a.Shape[0]));
+            return Rule.Record(env, y, (a, v), a, v);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr V) saved, Expr? y, Expr yBar) =>
+        Seq(from col in Reshape.Unsqueeze(yBar, 1)
+            from row in Reshape.Unsqueeze(saved.V, 0)
+            from r in Mm.Apply(col, row)
+            select r,
+            from at in Transpose.Apply(saved.A, 0, 1)
+            from r in Apply(at, yBar)
+            select r);
+}

@@ -1,0 +1,25 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = max(x, 0). x̄ = ȳ where y > 0, else 0.</summary>
+public sealed class Relu : Op<Unit>
+{
+    static readonly Relu Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "ReluBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesOutput => true;
+
+    /// <summary>max(x, 0) elementwise.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Relu, x.Value), unit, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
+        Seq1(Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, y!.Value))));
+}

@@ -1,0 +1,52 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = x[i] along dimension 0. x̄ = zeros of x's shape with ȳ at index i.</summary>
+public sealed class Select : Op<(Shape Shape, int Index)>
+{
+    static readonly Select Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SelectBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>The slice at <paramref name="index"/> of dimension 0 (negative counts from the end).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, int index) =>
+        env =>
+        {
+            if (x.Shape.Rank == 0) throw new ArgumentException("select() cannot be applied to a 0-dim tensor.");
+            var n = x.Shape[0];
+            if (index < -n || index >= n)
+                throw new ArgumentOutOfRangeException(nameof(index), $"select(): index {index} out of range for tensor of size {x.Shape} at dimension 0");
+            var i = index < 0 ? index + n : index;
+            return Rule.Record(env, Layout.Slice(x.Value, i), (x.Shape, i), x);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Shape Shape, int Index) s, Expr? y, Expr yBar) =>
+        Seq1(SelectScatter.Apply(yBar, s.Shape, s.Index));
+}
+
+/// <summary>y = zeros of a shape with x placed at index i of dimension 0 (the adjoint of <see cref="Select"/>). x̄ = ȳ[i].</summary>
+public sealed class SelectScatter : Op<int>
+{
+    static readonly SelectScatter Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SelectScatterBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>Zeros of <paramref name="shape"/> holding <paramref name="x"/> at <paramref name="index"/> of dimension 0.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape, int index) =>
+        env => Rule.Record(env, Layout.Embed(x.Value, shape, index), index, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(int index, Expr? y, Expr yBar) => Seq1(Select.Apply(yBar, index));
+}

@@ -1,0 +1,23 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = sin x. x̄ = ȳ ⊙ cos x.</summary>
+public sealed class Sin : Op<Expr>
+{
+    static readonly Sin Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SinBackward0";
+
+
+    /// <summary>sin x elementwise.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sin, x.Value), x, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr saved, Expr? y, Expr yBar) =>
+        Seq1(from c in Cos.Apply(saved) from r in Mul.Apply(yBar, c) select r);
+}

@@ -1,0 +1,61 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = exp(x) / Σ_dim exp(x), computed stably. x̄ = y ⊙ (ȳ − Σ_dim(ȳ ⊙ y)).</summary>
+public sealed class Softmax : Op<int>
+{
+    static readonly Softmax Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SoftmaxBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesOutput => true;
+
+    /// <summary>Softmax along <paramref name="dim"/> (negative counts from the end).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, int dim) =>
+        env =>
+        {
+            var d = x.Shape.NormalizeDim(dim, "softmax");
+            return Rule.Record(env, Rows.Softmax(x.Value, d), d, x);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(int dim, Expr? y, Expr yBar) =>
+        Seq1(from gy in Mul.Apply(yBar, y!)
+             from s in SumDim.Apply(gy, dim, keepDim: true)
+             from d in Sub.Apply(yBar, s)
+             from r in Mul.Apply(y!, d)
+             select r);
+}
+
+/// <summary>y = x − ln Σ_dim exp(x), computed stably. x̄ = ȳ − exp(y) ⊙ Σ_dim ȳ.</summary>
+public sealed class LogSoftmax : Op<int>
+{
+    static readonly LogSoftmax Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "LogSoftmaxBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesOutput => true;
+
+    /// <summary>Log-softmax along <paramref name="dim"/> (negative counts from the end).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, int dim) =>
+        env =>
+        {
+            var d = x.Shape.NormalizeDim(dim, "log_softmax");
+            return Rule.Record(env, Rows.LogSoftmax(x.Value, d), d, x);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(int dim, Expr? y, Expr yBar) =>
+        Seq1(from s in SumDim.Apply(yBar, dim, keepDim: true)
+             from p in Exp.Apply(y!)
+             from ps in Mul.Apply(p, s)
+             from r in Sub.Apply(yBar, ps)
+             select r);
+}

@@ -1,0 +1,25 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+using static LanguageExt.Prelude;
+
+namespace Nabla.Core;
+
+/// <summary>y = √x. x̄ = ȳ ⊘ (2y).</summary>
+public sealed class Sqrt : Op<Unit>
+{
+    static readonly Sqrt Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SqrtBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesOutput => true;
+
+    /// <summary>√x elementwise (NaN below 0).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sqrt, x.Value), unit, x);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
+        Seq1(from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(yBar, twoY) select r);
+}
