@@ -50,7 +50,14 @@ public sealed partial class Tensor
     public static Tensor operator -(Tensor a) => Run(Neg.Apply(a.expr));
 
     /// <summary>xᵖ elementwise (PowBackward0).</summary>
-    public Tensor Pow(double exponent) => Run(Core.Pow.Apply(AsFloating, exponent));
+    public Tensor Pow(double exponent)
+    {
+        if (DType != DType.Int64 || exponent != Math.Floor(exponent)) return Run(Core.Pow.Apply(AsFloating, exponent));
+        // An integral power of an Int64 tensor stays Int64, as torch.tensor([1, 2]) ** 2 does.
+        if (exponent < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.", nameof(exponent));
+        var power = GradMode.Run(Core.Pow.Apply(Expr.Constant(Value.Cast(Core.DType.Float64)), exponent));
+        return Plain(power.Value.Cast(Core.DType.Int64));
+    }
 
     /// <summary>xᵉ elementwise with a tensor exponent, broadcasting (PowBackward1).</summary>
     public Tensor Pow(Tensor exponent) => Run(PowTensor.Apply(AsFloating, exponent.AsFloating));
@@ -117,7 +124,7 @@ public sealed partial class Tensor
             // Integer matmul is exact through Float64 for integers below 2⁵³ in magnitude.
             var product = Core.MatMul.Apply(Expr.Constant(Value.Cast(Core.DType.Float64)),
                                             Expr.Constant(other.Value.Cast(Core.DType.Float64)));
-            return new Tensor(Expr.Constant(GradMode.Run(product).Value.Cast(Core.DType.Int64)));
+            return Plain(GradMode.Run(product).Value.Cast(Core.DType.Int64));
         }
         return Run(Core.MatMul.Apply(AsFloating, other.AsFloating));
     }

@@ -25,8 +25,10 @@ public sealed partial class Tensor
     internal NdArray Value => expr.Value;
 
     /// <summary>A leaf holding <paramref name="value"/>, requiring grad when asked (floating dtypes only).</summary>
-    internal static Tensor Leaf(NdArray value, bool requiresGrad) =>
-        new Tensor(Expr.Constant(value)).SetRequiresGrad(requiresGrad);
+    internal static Tensor Leaf(NdArray value, bool requiresGrad) => Plain(value).SetRequiresGrad(requiresGrad);
+
+    /// <summary>A tensor that does not require grad; an inference tensor when made in inference mode.</summary>
+    internal static Tensor Plain(NdArray value) => new(new Expr(value, null) { IsInference = GradMode.Current.InferenceMode });
 
     /// <summary>The dtype new floating tensors get when none is given; Float32, as in PyTorch.</summary>
     public static DType DefaultDType
@@ -83,16 +85,21 @@ public sealed partial class Tensor
     void ChangeLeafFlag(bool value)
     {
         if (value == RequiresGrad) return;
-        if (!value) { expr = Expr.Constant(Value); return; }
+        if (!value) { expr = expr with { Node = null }; return; }
         if (!Value.DType.IsFloating())
             throw new InvalidOperationException("only Tensors of floating point and complex dtype can require gradients");
+        if (IsInference && !Autograd.IsInferenceModeEnabled)
+            throw new InvalidOperationException("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");
         if (leafNode is null)
         {
             leafNode = new LeafNode(Value.Shape, Value.DType);
             leaves.Add(leafNode, this);
         }
-        expr = new Expr(Value, leafNode);
+        expr = expr with { Node = leafNode };
     }
+
+    /// <summary>True for tensors made in <see cref="Autograd.InferenceMode"/> (PyTorch's <c>is_inference()</c>).</summary>
+    public bool IsInference => expr.IsInference;
 
     /// <summary>True for tensors not made by a recorded op: user-created tensors and results made with grad disabled.</summary>
     public bool IsLeaf => expr.IsLeaf;
@@ -160,7 +167,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>The same values as a new leaf that does not require grad; no gradient flows through it.</summary>
-    public Tensor Detach() => new(Expr.Constant(Value));
+    public Tensor Detach() => new(expr with { Node = null });
 
     /// <summary>The value of a one-element tensor.</summary>
     public double Item() =>

@@ -9,6 +9,12 @@ namespace Nabla.Core;
 /// </summary>
 public sealed record Expr(NdArray Value, Node? Node)
 {
+    /// <summary>
+    /// True for tensors made in inference mode (PyTorch's inference tensors): they never require grad through an
+    /// op, and a recorded op may not save them for backward.
+    /// </summary>
+    public bool IsInference { get; init; }
+
     /// <summary>True when gradients flow to this expression.</summary>
     public bool RequiresGrad => Node is not null;
 

@@ -32,13 +32,23 @@ public abstract class Op<TSaved>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && x.RequiresGrad && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, [x.Node], saved))
-                : Expr.Constant(y));
+                ? new Expr(y, new OpNode<TSaved>(this, y, [CheckSaved(x).Node], saved))
+                : Result(env, y));
 
     /// <summary>The output of a two-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad) && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, [a.Node, b.Node], saved))
-                : Expr.Constant(y));
+                ? new Expr(y, new OpNode<TSaved>(this, y, [CheckSaved(a).Node, CheckSaved(b).Node], saved))
+                : Result(env, y));
+
+    // An unrecorded result: a plain constant, or an inference tensor in inference mode.
+    static Expr Result(GradEnv env, NdArray y) => env.InferenceMode ? new Expr(y, null) { IsInference = true } : Expr.Constant(y);
+
+    Expr CheckSaved(Expr input) =>
+        input.IsInference && SavesTensors
+            ? throw new InvalidOperationException(
+                "Inference tensors cannot be saved for backward. To work around you can make a clone to get a normal " +
+                "tensor and use it in autograd.")
+            : input;
 }
