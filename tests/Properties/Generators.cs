@@ -1,0 +1,77 @@
+namespace Nabla.Properties;
+
+using FsCheck;
+using FsCheck.Fluent;
+using Nabla.Core;
+
+/// <summary>Generators of shapes, broadcasting shape pairs and well-conditioned Float64 values.</summary>
+internal static class Generators
+{
+    /// <summary>Shapes of rank <paramref name="minRank"/>..<paramref name="maxRank"/> with sizes 1..4.</summary>
+    public static Gen<Shape> Shapes(int minRank = 0, int maxRank = 3) =>
+        from rank in Gen.Choose(minRank, maxRank)
+        from dims in Gen.ArrayOf(Gen.Choose(1, 4), rank)
+        select Shape.Of(dims);
+
+    /// <summary>
+    /// A shape that broadcasts to <paramref name="full"/>: usually all of it, sometimes with leading dims dropped,
+    /// each remaining dim set to 1 now and then.
+    /// </summary>
+    public static Gen<Shape> BroadcastingTo(Shape full) =>
+        from drop in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, full.Rank)))
+        from ones in Gen.ArrayOf(Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true))), full.Rank - drop)
+        select Shape.Of(full.ToArray()[drop..].Select((d, i) => ones[i] ? 1 : d).ToArray());
+
+    /// <summary>Two shapes that broadcast together (each derived from a common full shape).</summary>
+    public static Gen<(Shape A, Shape B)> BroadcastPairs =>
+        from full in Shapes()
+        from a in BroadcastingTo(full)
+        from b in BroadcastingTo(full)
+        select (a, b);
+
+    /// <summary>Doubles spread evenly over [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
+    public static Gen<double> Uniform(double lo, double hi) =>
+        Gen.Choose(0, 1 << 30).Select(k => lo + (hi - lo) * k / (1 << 30));
+
+    /// <summary>A Float64 sample of <paramref name="shape"/> with values in [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
+    public static Gen<Sample> Samples(Shape shape, double lo = -2, double hi = 2) =>
+        Gen.ArrayOf(Uniform(lo, hi), shape.Numel).Select(v => new Sample(shape, v));
+
+    /// <summary>A Float64 sample whose values have magnitude in [<paramref name="lo"/>, <paramref name="hi"/>] and either sign (kinks at 0 stay out of reach).</summary>
+    public static Gen<Sample> SignedSamples(Shape shape, double lo, double hi) =>
+        Gen.ArrayOf(from m in Uniform(lo, hi) from negative in Gen.Elements(false, true) select negative ? -m : m, shape.Numel)
+           .Select(v => new Sample(shape, v));
+
+    /// <summary>A sample of values k/256 in [−2, 2]: exact in Float32, and so are small dyadic shifts of them.</summary>
+    public static Gen<Sample> DyadicSamples(Shape shape) =>
+        Gen.ArrayOf(Gen.Choose(-512, 512).Select(k => k / 256.0), shape.Numel).Select(v => new Sample(shape, v));
+
+    /// <summary>Seeds for the cotangent and directions a finite-difference check draws.</summary>
+    public static Gen<int> Seeds => Gen.Choose(0, int.MaxValue - 1);
+
+    /// <summary>One Float64 input of a random shape in [lo, hi].</summary>
+    public static Gen<Case> UnaryCases(double lo = -2, double hi = 2) =>
+        from shape in Shapes()
+        from x in Samples(shape, lo, hi)
+        from seed in Seeds
+        select new Case([x], seed);
+
+    /// <summary>One Float64 input of a random shape with magnitudes in [lo, hi] and either sign.</summary>
+    public static Gen<Case> SignedCases(double lo, double hi) =>
+        from shape in Shapes()
+        from x in SignedSamples(shape, lo, hi)
+        from seed in Seeds
+        select new Case([x], seed);
+
+    /// <summary>Two Float64 inputs of broadcasting shapes, in [loA, hiA] and [loB, hiB].</summary>
+    public static Gen<Case> BinaryCases(double loA = -2, double hiA = 2, double loB = -2, double hiB = 2) =>
+        from shapes in BroadcastPairs
+        from a in Samples(shapes.A, loA, hiA)
+        from b in Samples(shapes.B, loB, hiB)
+        from seed in Seeds
+        select new Case([a, b], seed);
+
+    /// <summary>A dimension index valid for <paramref name="shape"/>, negative ones included (PyTorch allows [−1, 0] for a scalar).</summary>
+    public static Gen<int> Dims(Shape shape) =>
+        Gen.Choose(-Math.Max(shape.Rank, 1), Math.Max(shape.Rank, 1) - 1);
+}

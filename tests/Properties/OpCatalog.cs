@@ -1,0 +1,62 @@
+namespace Nabla.Properties;
+
+using LanguageExt;
+using Nabla.Core;
+
+/// <summary>One use of a primitive on a single leaf of any shape, and whether the primitive saves tensors for its VJP.</summary>
+internal sealed record OpUse(string Name, bool SavesTensors, Func<Expr, Reader<GradEnv, Expr>> Apply)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every primitive in Nabla.Core, applied to one leaf x with values in [0.5, 2] (other operands constant).</summary>
+internal static class OpCatalog
+{
+    static Expr Half => Expr.Scalar(0.5, DType.Float64);
+
+    public static readonly OpUse[] All =
+    [
+        new("add", false, x => Add.Apply(x, Half)),
+        new("sub", false, x => Sub.Apply(Half, x)),
+        new("mul", true, x => Mul.Apply(x, Half)),
+        new("div", true, x => Div.Apply(Half, x)),
+        new("neg", false, Neg.Apply),
+        new("pow", true, x => Pow.Apply(x, 3)),
+        new("pow_tensor", true, x => PowTensor.Apply(Half, x)),
+        new("exp", true, Exp.Apply),
+        new("log", true, Log.Apply),
+        new("tanh", true, Tanh.Apply),
+        new("sum", false, Sum.Apply),
+        new("sum_dim", false, x => SumDim.Apply(x, -1, keepDim: true)),
+        new("mean", false, Mean.Apply),
+        new("mean_dim", false, x => MeanDim.Apply(x, 0)),
+        new("mm", true, x => from row in Reshape.Apply(x, [1, -1]) from column in Reshape.Apply(x, [-1, 1]) from y in Mm.Apply(row, column) select y),
+        new("transpose", false, x => Transpose.Apply(x, 0, -1)),
+        new("t", false, x => from m in Reshape.Apply(x, [-1, 1]) from y in Transpose.T(m) select y),
+        new("reshape", false, x => Reshape.Apply(x, [-1])),
+        new("expand", false, x => Expand.Apply(x, Shape.Of([2, .. x.Shape.ToArray()]))),
+        new("sum_to", false, x => SumTo.Apply(x, Shape.Scalar)),
+        new("cast", false, x => Cast.Apply(x, DType.Float32)),
+        new("rsub", false, x => Sub.Rsub(Half, x)),
+        new("reciprocal", true, Reciprocal.Apply),
+        new("sqrt", true, Sqrt.Apply),
+        new("abs", true, Abs.Apply),
+        new("relu", true, Relu.Apply),
+        new("sigmoid", true, Sigmoid.Apply),
+        new("sin", true, Sin.Apply),
+        new("cos", true, Cos.Apply),
+        new("clone", false, Clone.Apply),
+        new("max", true, Max.Apply),
+        new("softmax", true, x => Softmax.Apply(x, -1)),
+        new("log_softmax", true, x => LogSoftmax.Apply(x, 0)),
+        new("unsqueeze", false, x => Reshape.Unsqueeze(x, 0)),
+        new("squeeze", false, x => Reshape.Squeeze(x, -1)),
+        new("select", false, x => from v in Reshape.Apply(x, [-1]) from y in Select.Apply(v, -1) select y),
+        new("select_scatter", false, x => SelectScatter.Apply(x, Shape.Of([3, .. x.Shape.ToArray()]), 1)),
+        new("dot", true, x => from v in Reshape.Apply(x, [-1]) from y in Dot.Apply(v, v) select y),
+        new("mv", true, x => from v in Reshape.Apply(x, [-1]) from m in Reshape.Apply(x, [1, -1]) from y in Mv.Apply(m, v) select y),
+        new("bmm", true, x => from a in Reshape.Apply(x, [1, 1, -1]) from b in Reshape.Apply(x, [1, -1, 1]) from y in Bmm.Apply(a, b) select y),
+        new("matmul", true, x => from v in Reshape.Apply(x, [-1]) from y in MatMul.Apply(v, v) select y),
+        new("where", true, x => Where.Apply(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToArray(), x, Half)),
+    ];
+}
