@@ -7,9 +7,22 @@ public sealed partial class Tensor
 {
     static Tensor Run(Reader<GradEnv, Expr> op) => new(GradMode.Run(op));
 
-    // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64).
-    Expr Number(double value) =>
-        Expr.Scalar(value, Value.DType.IsFloating() ? Value.DType : (Core.DType)DefaultDType);
+    // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64). Constants are
+    // immutable, so the few most recent ones are reused: a loop like y = y * 1.0001 + 0.001 then makes none.
+    Expr Number(double value)
+    {
+        var dtype = Value.DType.IsFloating() ? Value.DType : (Core.DType)DefaultDType;
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var cache = numbers ??= new (long, Core.DType, Expr?)[4];
+        foreach (var (b, d, e) in cache)
+            if (b == bits && d == dtype && e is not null) return e;
+        var made = Expr.Scalar(value, dtype);
+        cache[nextNumber = (nextNumber + 1) % cache.Length] = (bits, dtype, made);
+        return made;
+    }
+
+    [ThreadStatic] static (long Bits, Core.DType DType, Expr? Expr)[]? numbers;
+    [ThreadStatic] static int nextNumber;
 
     // Ops defined only for floating values compute Int64 inputs in the default dtype, as PyTorch does.
     Expr AsFloating => Value.DType.IsFloating() ? expr : Expr.Constant(Value.Cast((Core.DType)DefaultDType));

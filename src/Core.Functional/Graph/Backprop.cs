@@ -40,26 +40,31 @@ public static class Backprop
             i++;
         }
 
-        var order = PostOrder(starts);
-        var targets = options.Targets.Map(ts => new System.Collections.Generic.HashSet<Node>(ts, ReferenceEqualityComparer.Instance));
-        var needed = Needed(order, targets);
-        bool Wanted(Node n) => targets.Match(ts => ts.Contains(n), () => n is LeafNode);
+        // Every node reached gets an index in post-order; the rest of the pass works on arrays by that index.
+        var (order, index) = PostOrder(starts);
+        var targets = options.Targets.MatchUnsafe<int[]?>(ts => ts.Map(t => index.TryGetValue(t, out var k) ? k : -1).Filter(k => k >= 0).ToArray(), () => null);
+        var wanted = new bool[order.Count];
+        if (targets is null) { for (var k = 0; k < order.Count; k++) wanted[k] = order[k] is LeafNode; }
+        else foreach (var k in targets) wanted[k] = true;
+        var needed = Needed(order, index, targets is null ? null : wanted);
 
-        var grads = new Dictionary<Node, Expr>(ReferenceEqualityComparer.Instance);
-        foreach (var (node, seed) in starts) Accumulate(grads, node, seed, env);
+        var grads = new Expr?[order.Count];
+        foreach (var (node, seed) in starts) Accumulate(ref grads[index[node]], seed, env);
 
         var result = HashMap<Node, Expr>();
         for (var k = order.Count - 1; k >= 0; k--)
         {
+            if (!needed[k] || grads[k] is not { } yBar) continue;
+            grads[k] = null;
             var node = order[k];
-            if (!needed.Contains(node) || !grads.Remove(node, out var yBar)) continue;
-            if (Wanted(node)) result = result.AddOrUpdate(node, yBar);
+            if (wanted[k]) result = result.AddOrUpdate(node, yBar);
             if (node is not OpNode op) continue;
             var rules = op.Vjp(yBar);
-            for (var j = 0; j < op.Inputs.Count; j++)
+            for (var j = 0; j < op.Arity; j++)
             {
-                if (op.Inputs[j] is not { } input || !needed.Contains(input)) continue;
-                Accumulate(grads, input, ReduceTo(rules[j].Eval(env), input, env), env);
+                if (op.Input(j) is not { } input) continue;
+                var at = index[input];
+                if (needed[at]) Accumulate(ref grads[at], ReduceTo(rules[j].Eval(env), input, env), env);
             }
             // A recorded backward reads the graph's saved values when it is differentiated in turn.
             if (!options.RetainGraph && !options.CreateGraph) op.Release();
@@ -67,8 +72,8 @@ public static class Backprop
         return result;
     }
 
-    static void Accumulate(Dictionary<Node, Expr> grads, Node node, Expr g, GradEnv env) =>
-        grads[node] = grads.TryGetValue(node, out var prev) ? Add.Apply(prev, g).Eval(env) : g;
+    static void Accumulate(ref Expr? slot, Expr g, GradEnv env) =>
+        slot = slot is null ? g : Add.Apply(slot, g).Eval(env);
 
     // A cotangent computed at the output's broadcast shape (or promoted dtype) is summed back to the input's.
     static Expr ReduceTo(Expr g, Node input, GradEnv env)
@@ -79,37 +84,44 @@ public static class Backprop
 
     // Iterative depth-first post-order from the roots: inputs come before the nodes that consume them, so
     // walking it backwards visits every node after all of its consumers.
-    static List<Node> PostOrder(List<(Node Node, Expr Seed)> starts)
+    static (List<Node> Order, Dictionary<Node, int> Index) PostOrder(List<(Node Node, Expr Seed)> starts)
     {
         var order = new List<Node>();
-        var visited = new System.Collections.Generic.HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var index = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<(Node Node, int Next)>();
         foreach (var (root, _) in starts)
         {
-            if (!visited.Add(root)) continue;
+            if (!index.TryAdd(root, -1)) continue;
             stack.Push((root, 0));
             while (stack.Count > 0)
             {
                 var (node, next) = stack.Pop();
-                var inputs = node is OpNode op ? op.Inputs : [];
-                while (next < inputs.Count && (inputs[next] is not { } input || !visited.Add(input))) next++;
-                if (next == inputs.Count) { order.Add(node); continue; }
+                var op = node as OpNode;
+                var arity = op?.Arity ?? 0;
+                while (next < arity && (op!.Input(next) is not { } input || !index.TryAdd(input, -1))) next++;
+                if (next == arity)
+                {
+                    index[node] = order.Count;
+                    order.Add(node);
+                    continue;
+                }
                 stack.Push((node, next + 1));
-                stack.Push((inputs[next]!, 0));
+                stack.Push((op!.Input(next)!, 0));
             }
         }
-        return order;
+        return (order, index);
     }
 
     // Nodes on a path to a target (all of them when there are no targets), computed in post-order.
-    static System.Collections.Generic.HashSet<Node> Needed(List<Node> order, Option<System.Collections.Generic.HashSet<Node>> targets)
+    static bool[] Needed(List<Node> order, Dictionary<Node, int> index, bool[]? targets)
     {
-        var needed = new System.Collections.Generic.HashSet<Node>(ReferenceEqualityComparer.Instance);
-        foreach (var node in order)
+        var needed = new bool[order.Count];
+        for (var k = 0; k < order.Count; k++)
         {
-            var isNeeded = targets.Match(ts => ts.Contains(node), () => true)
-                || (node is OpNode op && op.Inputs.Any(n => n is not null && needed.Contains(n)));
-            if (isNeeded) needed.Add(node);
+            if (targets is null || targets[k]) { needed[k] = true; continue; }
+            if (order[k] is not OpNode op) continue;
+            for (var j = 0; j < op.Arity; j++)
+                if (op.Input(j) is { } input && needed[index[input]]) { needed[k] = true; break; }
         }
         return needed;
     }

@@ -32,14 +32,14 @@ public abstract class Op<TSaved>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && x.RequiresGrad && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, [CheckSaved(x).Node], saved))
+                ? new Expr(y, new OpNode<TSaved>(this, y, 1, CheckSaved(x).Node, null, saved))
                 : Result(env, y));
 
     /// <summary>The output of a two-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad) && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, [CheckSaved(a).Node, CheckSaved(b).Node], saved))
+                ? new Expr(y, new OpNode<TSaved>(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, saved))
                 : Result(env, y));
 
     // An unrecorded result: a plain constant, or an inference tensor in inference mode.

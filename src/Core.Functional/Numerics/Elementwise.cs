@@ -44,6 +44,35 @@ internal static class Elementwise
         };
     }
 
+    /// <summary>Fused backward kernels: ȳ ⊙ (1 − y²) for tanh and ȳ ⊙ y ⊙ (1 − y) for the sigmoid, y the op's output.</summary>
+    public static NdArray ActivationGrad(UnaryKernel op, NdArray yBar, NdArray y)
+    {
+        var dtype = DTypes.Promote(yBar.DType, y.DType);
+        var shape = Shape.Broadcast(yBar.Shape, y.Shape, op == UnaryKernel.Tanh ? "tanh_backward" : "sigmoid_backward");
+        yBar = Layout.Expand(Layout.Cast(yBar, dtype), shape);
+        y = Layout.Expand(Layout.Cast(y, dtype), shape);
+        return dtype == DType.Float32
+            ? NdArray.Own(shape, ActivationGrad(op, yBar.Span<float>(), y.Span<float>()))
+            : NdArray.Own(shape, ActivationGrad(op, yBar.Span<double>(), y.Span<double>()));
+    }
+
+    static T[] ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = new T[y.Length];
+        if (op == UnaryKernel.Tanh)
+        {
+            TensorPrimitives.Multiply(y, y, r);
+            TensorPrimitives.Subtract(T.One, r, r);
+        }
+        else
+        {
+            TensorPrimitives.Subtract(T.One, y, r);
+            TensorPrimitives.Multiply(r, y, r);
+        }
+        TensorPrimitives.Multiply(r, yBar, r);
+        return r;
+    }
+
     /// <summary>x^p elementwise for a scalar exponent, in a floating dtype.</summary>
     public static NdArray PowScalar(NdArray x, double p)
     {

@@ -21,5 +21,30 @@ public sealed class Sigmoid : Op<Unit>
 
     /// <inheritdoc/>
     protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq1(from oneMinus in Sub.Rsub(Expr.Scalar(1, y!.DType), y!) from d in Mul.Apply(y!, oneMinus) from r in Mul.Apply(yBar, d) select r);
+        Seq1(SigmoidBackward.Apply(yBar, y!));
+}
+
+/// <summary>
+/// g = ȳ ⊙ y ⊙ (1 − y), the fused VJP of the sigmoid (PyTorch's sigmoid_backward), as a primitive so it can be
+/// differentiated again: ∂/∂ȳ = ḡ ⊙ y ⊙ (1 − y), ∂/∂y = ḡ ⊙ ȳ ⊙ (1 − 2y).
+/// </summary>
+public sealed class SigmoidBackward : Op<(Expr YBar, Expr Y)>
+{
+    static readonly SigmoidBackward Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "SigmoidBackwardBackward0";
+
+    /// <summary>ȳ ⊙ y ⊙ (1 − y) for the sigmoid's output y.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr yBar, Expr y) =>
+        env => Rule.Record(env, Elementwise.ActivationGrad(UnaryKernel.Sigmoid, yBar.Value, y.Value), (yBar, y), yBar, y);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr YBar, Expr Y) saved, Expr? g, Expr gBar) =>
+        Seq(Apply(gBar, saved.Y),
+            from a in Mul.Apply(gBar, saved.YBar)
+            from twoY in Mul.Apply(saved.Y, Expr.Scalar(2, saved.Y.DType))
+            from b in Sub.Rsub(Expr.Scalar(1, saved.Y.DType), twoY)
+            from r in Mul.Apply(a, b)
+            select r);
 }

@@ -22,8 +22,29 @@ public sealed class Tanh : Op<Unit>
 
     /// <inheritdoc/>
     protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq1(from y2 in Mul.Apply(y!, y!)
-             from d in Sub.Apply(Expr.Scalar(1, y!.DType), y2)
-             from r in Mul.Apply(yBar, d)
-             select r);
+        Seq1(TanhBackward.Apply(yBar, y!));
+}
+
+/// <summary>
+/// g = ȳ ⊙ (1 − y²), the fused VJP of tanh (PyTorch's tanh_backward), as a primitive so it can be differentiated
+/// again: ∂/∂ȳ = ḡ ⊙ (1 − y²), ∂/∂y = −2 ḡ ⊙ ȳ ⊙ y.
+/// </summary>
+public sealed class TanhBackward : Op<(Expr YBar, Expr Y)>
+{
+    static readonly TanhBackward Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "TanhBackwardBackward0";
+
+    /// <summary>ȳ ⊙ (1 − y²) for tanh's output y.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr yBar, Expr y) =>
+        env => Rule.Record(env, Elementwise.ActivationGrad(UnaryKernel.Tanh, yBar.Value, y.Value), (yBar, y), yBar, y);
+
+    /// <inheritdoc/>
+    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr YBar, Expr Y) saved, Expr? g, Expr gBar) =>
+        Seq(Apply(gBar, saved.Y),
+            from a in Mul.Apply(gBar, saved.YBar)
+            from b in Mul.Apply(saved.Y, Expr.Scalar(-2, saved.Y.DType))
+            from r in Mul.Apply(a, b)
+            select r);
 }
