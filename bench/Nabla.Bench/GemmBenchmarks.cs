@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Attributes;
+
+namespace Nabla.Bench;
+
+/// <summary>An n×n Float32 matrix product through Nabla (no grad) against cblas_sgemm called directly.</summary>
+[MemoryDiagnoser]
+public class GemmBenchmarks
+{
+    [Params(64, 256, 1024)]
+    public int N;
+
+    Tensor a = null!, b = null!;
+    float[] ra = null!, rb = null!, rc = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        a = Tensor.Randn([N, N], seed: 1);
+        b = Tensor.Randn([N, N], seed: 2);
+        ra = a.ToArray().Select(v => (float)v).ToArray();
+        rb = b.ToArray().Select(v => (float)v).ToArray();
+        rc = new float[N * N];
+    }
+
+    [Benchmark(Baseline = true)]
+    public float[] RawSgemm()
+    {
+        RawMkl.Sgemm(ra, rb, rc, N);
+        return rc;
+    }
+
+    [Benchmark]
+    public Tensor NablaMatMul()
+    {
+        using (Autograd.NoGrad()) return a.MatMul(b);
+    }
+}
