@@ -32,19 +32,23 @@ public static class Provider
 
     static (string, ILinearAlgebraProvider) Choose()
     {
-        var forced = Environment.GetEnvironmentVariable(Variable)?.Trim().ToLowerInvariant();
-        var choice = forced switch
-        {
-            null or "" => MklNative.IsLoaded ? Mkl() : Managed(),
-            "mkl" => MklNative.IsLoaded ? Mkl()
-                : throw new InvalidOperationException($"{Variable}=mkl, but Intel MKL could not be loaded ({MklNative.LoadError}); {InstallHint}"),
-            "managed" => Managed(),
-            _ => throw new ArgumentException($"{Variable} must be 'mkl' or 'managed', not '{forced}'"),
-        };
-        LinearAlgebraControl.Provider = choice.Item2;
-        return choice;
-
-        static (string, ILinearAlgebraProvider) Mkl() => ("mkl", new MklLinearAlgebraProvider());
-        static (string, ILinearAlgebraProvider) Managed() => ("managed", ManagedLinearAlgebraProvider.Instance);
+        var name = Decide(Environment.GetEnvironmentVariable(Variable), MklNative.IsLoaded, MklNative.LoadError);
+        ILinearAlgebraProvider chosen = name == "mkl" ? new MklLinearAlgebraProvider() : ManagedLinearAlgebraProvider.Instance;
+        LinearAlgebraControl.Provider = chosen;
+        return (name, chosen);
     }
+
+    /// <summary>
+    /// The provider to use given <see cref="Variable"/>'s value and whether MKL loaded: "mkl" when it loaded and
+    /// nothing else is asked for, "managed" otherwise; forcing "mkl" without MKL, or an unknown value, is an error.
+    /// </summary>
+    internal static string Decide(string? forced, bool mklLoaded, string? loadError) =>
+        forced?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => mklLoaded ? "mkl" : "managed",
+            "mkl" => mklLoaded ? "mkl"
+                : throw new InvalidOperationException($"{Variable}=mkl, but Intel MKL could not be loaded ({loadError}); {InstallHint}"),
+            "managed" => "managed",
+            var other => throw new ArgumentException($"{Variable} must be 'mkl' or 'managed', not '{other}'"),
+        };
 }
