@@ -58,7 +58,7 @@ internal static class Elementwise
 
     static T[] ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var r = new T[y.Length];
+        var r = Buffers.Uninitialized<T>(y.Length);
         if (op == UnaryKernel.Tanh)
         {
             TensorPrimitives.Multiply(y, y, r);
@@ -113,7 +113,7 @@ internal static class Elementwise
         if (op != BinaryKernel.Pow) return Arithmetic<T>(op, a, b, shape);
         var x = Layout.Expand(a, shape).Span<T>();
         var y = Layout.Expand(b, shape).Span<T>();
-        var r = new T[shape.Numel];
+        var r = Buffers.Uninitialized<T>(shape.Numel);
         TensorPrimitives.Pow(x, y, r);
         return r;
     }
@@ -121,7 +121,7 @@ internal static class Elementwise
     static T[] Arithmetic<T>(BinaryKernel op, NdArray a, NdArray b, Shape shape)
         where T : unmanaged, INumber<T>
     {
-        var r = new T[shape.Numel];
+        var r = Buffers.Uninitialized<T>(shape.Numel);
         if (a.Numel == 1 && b.Numel != 1)
         {
             var s = a.Span<T>()[0];
@@ -164,7 +164,7 @@ internal static class Elementwise
 
     static T[] Unary<T>(UnaryKernel op, ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var r = new T[x.Length];
+        var r = Buffers.Uninitialized<T>(x.Length);
         switch (op)
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
@@ -185,7 +185,7 @@ internal static class Elementwise
 
     static T[] UnaryArithmetic<T>(UnaryKernel op, ReadOnlySpan<T> x) where T : unmanaged, INumber<T>
     {
-        var r = new T[x.Length];
+        var r = Buffers.Uninitialized<T>(x.Length);
         switch (op)
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
@@ -200,7 +200,7 @@ internal static class Elementwise
 
     static T[] PowScalar<T>(ReadOnlySpan<T> x, T p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var r = new T[x.Length];
+        var r = Buffers.Uninitialized<T>(x.Length);
         if (p == T.One) x.CopyTo(r);
         else if (p == T.One + T.One) TensorPrimitives.Multiply(x, x, r);
         else TensorPrimitives.Pow(x, p, r);
@@ -209,7 +209,7 @@ internal static class Elementwise
 
     static T[] Where<T>(bool[] mask, ReadOnlySpan<T> a, ReadOnlySpan<T> b)
     {
-        var r = new T[mask.Length];
+        var r = Buffers.Uninitialized<T>(mask.Length);
         for (var i = 0; i < r.Length; i++) r[i] = mask[i] ? a[i] : b[i];
         return r;
     }

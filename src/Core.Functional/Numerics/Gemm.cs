@@ -13,11 +13,12 @@ internal static class Gemm
         // Row-major X is column-major Xᵀ, so C = A·B is computed as Cᵀ = Bᵀ·Aᵀ in column-major terms.
         if (a.DType == DType.Float32)
         {
-            var c = new float[m * n];
+            // An empty inner dimension gives zeros; otherwise the product writes every element.
+            var c = k > 0 ? Buffers.Uninitialized<float>(m * n) : new float[m * n];
             if (c.Length > 0 && k > 0) provider.MatrixMultiply(b.Buffer<float>(), n, k, a.Buffer<float>(), k, m, c);
             return NdArray.Own(shape, c);
         }
-        var d = new double[m * n];
+        var d = k > 0 ? Buffers.Uninitialized<double>(m * n) : new double[m * n];
         if (d.Length > 0 && k > 0) provider.MatrixMultiply(b.Buffer<double>(), n, k, a.Buffer<double>(), k, m, d);
         return NdArray.Own(shape, d);
     }

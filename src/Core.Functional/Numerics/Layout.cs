@@ -30,7 +30,7 @@ internal static class Layout
     static TTo[] Convert<TFrom, TTo>(ReadOnlySpan<TFrom> x)
         where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
     {
-        var r = new TTo[x.Length];
+        var r = Buffers.Uninitialized<TTo>(x.Length);
         TensorPrimitives.ConvertTruncating(x, r);
         return r;
     }
@@ -95,7 +95,7 @@ internal static class Layout
 
     static T[] Gather<T>(ReadOnlySpan<T> src, int[] strides, Shape shape)
     {
-        var r = new T[shape.Numel];
+        var r = Buffers.Uninitialized<T>(shape.Numel);
         if (r.Length == 0) return r;
         var rank = shape.Rank;
         if (rank == 0) { r[0] = src[0]; return r; }

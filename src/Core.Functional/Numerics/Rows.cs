@@ -30,7 +30,7 @@ internal static class Rows
 
     static T[] Normalize<T>(ReadOnlySpan<T> x, int n, bool log) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var r = new T[x.Length];
+        var r = Buffers.Uninitialized<T>(x.Length);
         if (n == 0) return r;
         for (var o = 0; o < x.Length; o += n)
         {
@@ -63,7 +63,7 @@ internal static class Rows
         var rows = (dim == last ? x : Layout.Transpose(x, dim, last)).ToDoubles();
         var n = x.Shape[dim];
         if (n == 0) throw new ArgumentException($"argmax(): Expected reduction dim {dim} to have non-zero size (shape {x.Shape})");
-        var r = new long[rows.Length / n];
+        var r = Buffers.Uninitialized<long>(rows.Length / n);
         for (var o = 0; o < r.Length; o++)
         {
             var row = rows.AsSpan(o * n, n);
