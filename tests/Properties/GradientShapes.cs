@@ -48,7 +48,15 @@ public sealed class GradientShapes
             var (a, b) = (t.A.Leaf(), t.B.Leaf());
             var y = Autodiff.Eval(Binary.First(o => o.Name == t.Op).Apply(a, b));
             Assert.Equal(Shape.Broadcast(t.A.Shape, t.B.Shape, t.Op), y.Shape);
-            Assert.Equal(DTypes.Promote(t.A.DType, t.B.DType), y.DType);
+            // PyTorch's rule for two floating operands: a lone 0-dim operand does not widen a dimensioned one;
+            // otherwise Float64 if either is.
+            var expected = (t.A.Shape.Rank == 0, t.B.Shape.Rank == 0) switch
+            {
+                (true, false) => t.B.DType,
+                (false, true) => t.A.DType,
+                _ => t.A.DType == DType.Float64 || t.B.DType == DType.Float64 ? DType.Float64 : DType.Float32,
+            };
+            Assert.Equal(expected, y.DType);
 
             var grads = Autodiff.Gradients(y, Autodiff.Ones(y));
             foreach (var (leaf, sample) in new[] { (a, t.A), (b, t.B) })

@@ -9,20 +9,23 @@ internal sealed record OpUse(string Name, bool SavesTensors, Func<Expr, Reader<G
     public override string ToString() => Name;
 }
 
-/// <summary>Every primitive in Nabla.Core, applied to one leaf x with values in [0.5, 2] (other operands constant).</summary>
+/// <summary>
+/// Every primitive in Nabla.Core, applied to one leaf x with values in [0.5, 2] (other operands constant, in x's
+/// dtype as the facade makes a Python number, so a Float32 x stays Float32).
+/// </summary>
 internal static class OpCatalog
 {
-    static Expr Half => Expr.Scalar(0.5, DType.Float64);
+    static Expr Half(Expr x) => Expr.Scalar(0.5, x.DType);
 
     public static readonly OpUse[] All =
     [
-        new("add", false, x => Add.Apply(x, Half)),
-        new("sub", false, x => Sub.Apply(Half, x)),
-        new("mul", true, x => Mul.Apply(x, Half)),
-        new("div", true, x => Div.Apply(Half, x)),
+        new("add", false, x => Add.Apply(x, Half(x))),
+        new("sub", false, x => Sub.Apply(Half(x), x)),
+        new("mul", true, x => Mul.Apply(x, Half(x))),
+        new("div", true, x => Div.Apply(Half(x), x)),
         new("neg", false, Neg.Apply),
         new("pow", true, x => Pow.Apply(x, 3)),
-        new("pow_tensor", true, x => PowTensor.Apply(Half, x)),
+        new("pow_tensor", true, x => PowTensor.Apply(Half(x), x)),
         new("exp", true, Exp.Apply),
         new("log", true, Log.Apply),
         new("tanh", true, Tanh.Apply),
@@ -37,7 +40,7 @@ internal static class OpCatalog
         new("expand", false, x => Expand.Apply(x, Shape.Of([2, .. x.Shape.ToArray()]))),
         new("sum_to", false, x => SumTo.Apply(x, Shape.Scalar)),
         new("cast", false, x => Cast.Apply(x, DType.Float32)),
-        new("rsub", false, x => Sub.Rsub(Half, x)),
+        new("rsub", false, x => Sub.Rsub(Half(x), x)),
         new("reciprocal", true, Reciprocal.Apply),
         new("sqrt", true, Sqrt.Apply),
         new("abs", true, Abs.Apply),
@@ -57,6 +60,6 @@ internal static class OpCatalog
         new("mv", true, x => from v in Reshape.Apply(x, [-1]) from m in Reshape.Apply(x, [1, -1]) from y in Mv.Apply(m, v) select y),
         new("bmm", true, x => from a in Reshape.Apply(x, [1, 1, -1]) from b in Reshape.Apply(x, [1, -1, 1]) from y in Bmm.Apply(a, b) select y),
         new("matmul", true, x => from v in Reshape.Apply(x, [-1]) from y in MatMul.Apply(v, v) select y),
-        new("where", true, x => Where.Apply(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToArray(), x, Half)),
+        new("where", true, x => Where.Apply(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToArray(), x, Half(x))),
     ];
 }

@@ -18,7 +18,7 @@ internal static class Elementwise
     /// <summary>a ∘ b with broadcasting and dtype promotion (Div and Pow compute in a floating dtype).</summary>
     public static NdArray Binary(BinaryKernel op, NdArray a, NdArray b, string name)
     {
-        var dtype = DTypes.Promote(a.DType, b.DType);
+        var dtype = DTypes.ResultType(a, b);
         if (op is BinaryKernel.Div or BinaryKernel.Pow) dtype = dtype.ToFloating();
         a = Layout.Cast(a, dtype);
         b = Layout.Cast(b, dtype);
@@ -85,7 +85,7 @@ internal static class Elementwise
     /// <summary>mask ? a : b elementwise; all three have the result's shape.</summary>
     public static NdArray Where(bool[] mask, NdArray a, NdArray b)
     {
-        var dtype = DTypes.Promote(a.DType, b.DType);
+        var dtype = DTypes.ResultType(a, b);
         a = Layout.Cast(a, dtype);
         b = Layout.Cast(b, dtype);
         return dtype switch

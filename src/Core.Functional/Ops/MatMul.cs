@@ -21,6 +21,11 @@ public static class MatMul
         if (ra == 0 || rb == 0)
             return _ => throw new ArgumentException(
                 $"matmul: both arguments to matmul need to be at least 1D, but they are {ra}D and {rb}D (shapes {a.Shape} and {b.Shape})");
+        // The contracted sizes: the last of a, and the only (vector) or second-to-last of b.
+        int k = a.Shape[ra - 1], kb = b.Shape[Math.Max(0, rb - 2)];
+        if (k != kb)
+            return _ => throw new ArgumentException(
+                $"matmul: shapes {a.Shape} and {b.Shape} cannot be multiplied ({k} and {kb} elements are contracted)");
         return (ra, rb) switch
         {
             (1, 1) => Dot.Apply(a, b),
@@ -42,8 +47,6 @@ public static class MatMul
         var k = a.Shape[a.Shape.Rank - 1];
         var lead = a.Shape.ToArray()[..^1];
         var rows = a.Shape.Numel / Math.Max(1, k);
-        if (b.Shape[0] != k)
-            return _ => throw new ArgumentException($"matmul: shapes {a.Shape} and {b.Shape} cannot be multiplied ({k} vs {b.Shape[0]})");
         var outShape = Shape.Of(b.Shape.Rank == 1 ? lead : [.. lead, b.Shape[1]]);
         return from flat in Reshape.Apply(a, Shape.Of(rows, k))
                from y in b.Shape.Rank == 1 ? Mv.Apply(flat, b) : Mm.Apply(flat, b)
@@ -56,10 +59,11 @@ public static class MatMul
     {
         var vecA = a.Shape.Rank == 1;
         var (sa, sb) = (vecA ? a.Shape.Insert(0) : a.Shape, b.Shape);
-        int m = sa[sa.Rank - 2], k = sa[sa.Rank - 1], kb = sb[sb.Rank - 2], n = sb[sb.Rank - 1];
-        if (k != kb)
-            return _ => throw new ArgumentException($"matmul: shapes {a.Shape} and {b.Shape} cannot be multiplied ({k} vs {kb})");
-        var batch = Shape.Broadcast(Shape.Of(sa.ToArray()[..^2]), Shape.Of(sb.ToArray()[..^2]), "matmul");
+        int m = sa[sa.Rank - 2], k = sa[sa.Rank - 1], n = sb[sb.Rank - 1];
+        var (batchA, batchB) = (Shape.Of(sa.ToArray()[..^2]), Shape.Of(sb.ToArray()[..^2]));
+        if (!Shape.TryBroadcast(batchA, batchB, out var batch, out _))
+            return _ => throw new ArgumentException(
+                $"matmul: the batch dimensions of shapes {a.Shape} and {b.Shape} cannot be broadcast together ({batchA} and {batchB})");
         var count = batch.Numel;
         int[] outDims = vecA ? [.. batch.ToArray(), n] : [.. batch.ToArray(), m, n];
         return from a1 in vecA ? Reshape.Unsqueeze(a, 0) : Pure(a)

@@ -28,7 +28,14 @@ public sealed class Reshape(string name) : Op<Shape>
 
     /// <summary>x with a size-1 dimension inserted at <paramref name="dim"/> (−rank−1 ≤ dim ≤ rank).</summary>
     public static Reader<GradEnv, Expr> Unsqueeze(Expr x, int dim) =>
-        env => UnsqueezeRule.Record(env, x.Value.WithShape(x.Shape.Insert(x.Shape.Insert(0).NormalizeDim(dim, "unsqueeze"))), x.Shape, x);
+        env =>
+        {
+            var rank = x.Shape.Rank + 1;
+            if (dim < -rank || dim >= rank)
+                throw new ArgumentOutOfRangeException(nameof(dim),
+                    $"unsqueeze: Dimension out of range (expected to be in range of [{-rank}, {rank - 1}], but got {dim}) for a tensor of shape {x.Shape}");
+            return UnsqueezeRule.Record(env, x.Value.WithShape(x.Shape.Insert(dim < 0 ? dim + rank : dim)), x.Shape, x);
+        };
 
     /// <summary>x without dimension <paramref name="dim"/> when its size is 1; unchanged otherwise.</summary>
     public static Reader<GradEnv, Expr> Squeeze(Expr x, int dim) =>
@@ -57,11 +64,14 @@ public sealed class Reshape(string name) : Op<Shape>
             var known = 1;
             for (var i = 0; i < dims.Length; i++) if (i != unknown) known *= dims[i];
             if (known == 0 || from.Numel % known != 0)
-                throw new ArgumentException($"reshape: shape [{string.Join(", ", sizes)}] is invalid for input of size {from.Numel}");
+                throw Invalid(sizes, from);
             dims[unknown] = from.Numel / known;
         }
         var shape = Shape.Of(dims);
         return shape.Numel == from.Numel ? shape
-            : throw new ArgumentException($"reshape: shape [{string.Join(", ", sizes)}] is invalid for input of size {from.Numel}");
+            : throw Invalid(sizes, from);
     }
+
+    static ArgumentException Invalid(int[] sizes, Shape from) =>
+        new($"reshape: shape [{string.Join(", ", sizes)}] is invalid for input of shape {from} (size {from.Numel})");
 }

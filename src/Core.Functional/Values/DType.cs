@@ -23,6 +23,19 @@ public static class DTypes
         : a == DType.Float32 || b == DType.Float32 ? DType.Float32
         : DType.Int64;
 
+    /// <summary>
+    /// PyTorch's result type for two tensor operands: a 0-dimensional operand only decides the dtype when it is of
+    /// a higher category (floating over integer) than a dimensioned one; otherwise the dimensioned one's wins, so
+    /// <c>ones(3) + tensor(0.5, float64)</c> stays Float32.
+    /// </summary>
+    public static DType ResultType(NdArray a, NdArray b)
+    {
+        var (scalarA, scalarB) = (a.Shape.Rank == 0, b.Shape.Rank == 0);
+        if (scalarA == scalarB) return Promote(a.DType, b.DType);
+        var (dimensioned, scalar) = scalarA ? (b.DType, a.DType) : (a.DType, b.DType);
+        return scalar.IsFloating() && !dimensioned.IsFloating() ? scalar : dimensioned;
+    }
+
     /// <summary>The floating dtype an op that only exists for floats computes in (Int64 becomes Float32).</summary>
     public static DType ToFloating(this DType dtype) => dtype == DType.Int64 ? DType.Float32 : dtype;
 

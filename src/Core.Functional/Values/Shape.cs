@@ -61,7 +61,7 @@ public sealed class Shape : IEquatable<Shape>
         var rank = Math.Max(Rank, 1);
         if (dim < -rank || dim >= rank)
             throw new ArgumentOutOfRangeException(nameof(dim),
-                $"{op}: Dimension out of range (expected to be in range of [{-rank}, {rank - 1}], but got {dim})");
+                $"{op}: Dimension out of range (expected to be in range of [{-rank}, {rank - 1}], but got {dim}) for a tensor of shape {this}");
         return dim < 0 ? dim + rank : dim;
     }
 
@@ -87,24 +87,37 @@ public sealed class Shape : IEquatable<Shape>
 
     /// <summary>NumPy/PyTorch broadcasting of two shapes; throws naming the op and both shapes when they do not broadcast.</summary>
     [Pure]
-    public static Shape Broadcast(Shape a, Shape b, string op)
+    public static Shape Broadcast(Shape a, Shape b, string op) =>
+        TryBroadcast(a, b, out var shape, out var dim) ? shape
+        : throw new ArgumentException(
+            $"{op}: shapes {a} and {b} cannot be broadcast: the size of tensor a ({SizeAt(a, dim, shape.Rank)}) must match " +
+            $"the size of tensor b ({SizeAt(b, dim, shape.Rank)}) at non-singleton dimension {dim}");
+
+    /// <summary>Broadcasts two shapes; false, with the first dimension that conflicts, when they do not broadcast.</summary>
+    public static bool TryBroadcast(Shape a, Shape b, out Shape shape, out int conflict)
     {
-        if (ReferenceEquals(a, b) || a.Equals(b)) return a;
-        if (a.Rank == 0) return b;
-        if (b.Rank == 0) return a;
+        conflict = -1;
+        if (ReferenceEquals(a, b) || a.Equals(b) || b.Rank == 0) { shape = a; return true; }
+        if (a.Rank == 0) { shape = b; return true; }
         var rank = Math.Max(a.Rank, b.Rank);
         var r = new int[rank];
         for (var i = 0; i < rank; i++)
         {
-            var da = i < rank - a.Rank ? 1 : a.dims[i - (rank - a.Rank)];
-            var db = i < rank - b.Rank ? 1 : b.dims[i - (rank - b.Rank)];
+            int da = SizeAt(a, i, rank), db = SizeAt(b, i, rank);
             if (da != db && da != 1 && db != 1)
-                throw new ArgumentException(
-                    $"{op}: shapes {a} and {b} cannot be broadcast: the size of tensor a ({da}) must match the size of tensor b ({db}) at non-singleton dimension {i}");
+            {
+                conflict = i;
+                shape = new(r);
+                return false;
+            }
             r[i] = da == 1 ? db : da;
         }
-        return new(r);
+        shape = new(r);
+        return true;
     }
+
+    // The size of s at dimension i of a rank-`rank` broadcast (1 for the dimensions s lacks in front).
+    static int SizeAt(Shape s, int i, int rank) => i < rank - s.Rank ? 1 : s.dims[i - (rank - s.Rank)];
 
     /// <summary>True when this shape broadcasts to <paramref name="target"/> without changing target.</summary>
     [Pure]

@@ -30,8 +30,9 @@ public sealed class MklLinearAlgebraProvider : ILinearAlgebraProvider
     /// <summary>Nothing to free: MKL stays loaded for the process.</summary>
     public void FreeResources() => managed.FreeResources();
 
-    /// <summary>Names the provider and MKL's thread count.</summary>
-    public override string ToString() => $"Intel MKL ({MklNative.Library}, {MklNative.MaxThreads} threads)";
+    /// <summary>Names the provider, MKL's thread count and whether results are bitwise reproducible.</summary>
+    public override string ToString() =>
+        $"Intel MKL ({MklNative.Library}, {MklNative.MaxThreads} threads{(MklNative.Reproducible ? ", reproducible" : "")})";
 
     /// <summary>result = x·y (column-major) through cblas_sgemm.</summary>
     public void MatrixMultiply(float[] x, int rowsX, int columnsX, float[] y, int rowsY, int columnsY, float[] result) =>

@@ -7,11 +7,16 @@ internal static unsafe class MklNative
 {
     public const int ColMajor = 102;
 
+    // MKL's conditional numerical reproducibility: the best code path for this CPU, but the same summation order
+    // whatever the memory alignment (STRICT), so a product gives the same bits from run to run.
+    const int CbwrAuto = 2, CbwrStrict = 0x10000, CbwrSuccess = 0;
+
     static readonly string[] Names = ["libmkl_rt.so", "libmkl_rt.so.2", "libmkl_rt.so.1", "mkl_rt"];
 
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> sgemm;
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> dgemm;
     static readonly delegate* unmanaged[Cdecl]<int> maxThreads;
+    static readonly delegate* unmanaged[Cdecl]<int, int> cbwrSet;
 
     static MklNative()
     {
@@ -27,6 +32,12 @@ internal static unsafe class MklNative
             dgemm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)d;
             if (NativeLibrary.TryGetExport(handle, "mkl_get_max_threads", out var t))
                 maxThreads = (delegate* unmanaged[Cdecl]<int>)t;
+            // The C entry point (mkl_cbwr_set is the Fortran one, taking its argument by reference).
+            if (NativeLibrary.TryGetExport(handle, "MKL_CBWR_Set", out var c))
+            {
+                cbwrSet = (delegate* unmanaged[Cdecl]<int, int>)c;
+                Reproducible = cbwrSet(CbwrAuto | CbwrStrict) == CbwrSuccess;
+            }
             Library = name;
             return;
         }
@@ -38,6 +49,9 @@ internal static unsafe class MklNative
 
     /// <summary>Why MKL is not available, or null when it is.</summary>
     public static string? LoadError { get; }
+
+    /// <summary>True when MKL runs in strict conditional-numerical-reproducibility mode (same bits run to run).</summary>
+    public static bool Reproducible { get; }
 
     /// <summary>True when the CBLAS entry points are bound.</summary>
     public static bool IsLoaded => Library is not null;
