@@ -6,6 +6,9 @@ namespace Nabla.Core.Numerics;
 /// <summary>Binary elementwise kernels.</summary>
 internal enum BinaryKernel { Add, Sub, Mul, Div, Pow }
 
+/// <summary>Conditions for <see cref="Elementwise.Mask"/>: x = y (NaN equal to NaN), y = 0, and x = 0 with y ≥ 0.</summary>
+internal enum MaskKind { Equal, RightZero, LeftZeroRightNonNegative }
+
 /// <summary>Unary elementwise kernels.</summary>
 internal enum UnaryKernel { Neg, Exp, Log, Tanh, Square, Sqrt, Abs, Sin, Cos, Sigmoid, Relu, Sign }
 
@@ -96,14 +99,28 @@ internal static class Elementwise
         };
     }
 
-    /// <summary>Elementwise predicate over the elements as doubles (for masks built once per op, off the hot path).</summary>
-    public static bool[] Mask(NdArray x, NdArray y, Func<double, double, bool> predicate)
+    /// <summary>
+    /// An elementwise condition on x and y (broadcast together), for the masks derivative rules need: computed
+    /// once per backward step, off the forward path.
+    /// </summary>
+    public static bool[] Mask(MaskKind kind, NdArray x, NdArray y)
     {
         var shape = Shape.Broadcast(x.Shape, y.Shape, "mask");
         var xs = Layout.Expand(x, shape).ToDoubles();
         var ys = Layout.Expand(y, shape).ToDoubles();
         var m = new bool[xs.Length];
-        for (var i = 0; i < m.Length; i++) m[i] = predicate(xs[i], ys[i]);
+        switch (kind)
+        {
+            case MaskKind.Equal:
+                for (var i = 0; i < m.Length; i++) m[i] = xs[i] == ys[i] || (double.IsNaN(xs[i]) && double.IsNaN(ys[i]));
+                break;
+            case MaskKind.RightZero:
+                for (var i = 0; i < m.Length; i++) m[i] = ys[i] == 0;
+                break;
+            case MaskKind.LeftZeroRightNonNegative:
+                for (var i = 0; i < m.Length; i++) m[i] = xs[i] == 0 && ys[i] >= 0;
+                break;
+        }
         return m;
     }
 

@@ -29,9 +29,12 @@ public sealed class Max : Op<Expr>
     /// <inheritdoc/>
     protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr x, Expr? y, Expr yBar)
     {
-        var ties = Elementwise.Mask(x.Value, y!.Value, static (v, m) => v == m || (double.IsNaN(v) && double.IsNaN(m)));
-        var share = 1.0 / ties.Count(t => t);
-        var weights = NdArray.From(ties.Select(t => t ? share : 0.0).ToArray(), x.Shape, yBar.DType);
+        var ties = Elementwise.Mask(MaskKind.Equal, x.Value, y!.Value);
+        var count = 0;
+        foreach (var tie in ties) if (tie) count++;
+        var shares = new double[ties.Length];
+        for (var i = 0; i < shares.Length; i++) shares[i] = ties[i] ? 1.0 / count : 0.0;
+        var weights = NdArray.From(shares, x.Shape, yBar.DType);
         return Seq1(Mul.Apply(yBar, Expr.Constant(weights)));
     }
 }

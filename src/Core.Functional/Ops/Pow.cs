@@ -55,12 +55,12 @@ public sealed class PowTensor : Op<(Expr X, Expr E)>
             from t in Apply(x, em1)
             from d in Mul.Apply(e, t)
             from g in Mul.Apply(yBar, d)
-            from r in Where.Apply(Elementwise.Mask(x.Value, e.Value, static (_, ev) => ev == 0), zero, g)
+            from r in Where.Apply(Elementwise.Mask(MaskKind.RightZero, x.Value, e.Value), zero, g)
             select r,
             from lx in Log.Apply(x)
             from d in Mul.Apply(y!, lx)
             from g in Mul.Apply(yBar, d)
-            from r in Where.Apply(Elementwise.Mask(x.Value, e.Value, static (xv, ev) => xv == 0 && ev >= 0), zero, g)
+            from r in Where.Apply(Elementwise.Mask(MaskKind.LeftZeroRightNonNegative, x.Value, e.Value), zero, g)
             select r);
     }
 }
