@@ -51,6 +51,8 @@ public sealed partial class Tensor
     /// <summary>Samples from the standard normal distribution; the same seed gives the same values.</summary>
     public static Tensor Randn(int[] shape, int seed, bool requiresGrad = false, DType? dtype = null)
     {
+        if (dtype == DType.Int64)
+            throw new ArgumentException("randn: normal samples need a floating dtype, not Int64 (\"normal_kernel_cpu\" not implemented for 'Long')", nameof(dtype));
         var rng = new Random(seed);
         var values = new double[ShapeOf(shape).Numel];
         // Box–Muller: two uniforms in (0, 1] give two independent standard normals.
@@ -67,6 +69,8 @@ public sealed partial class Tensor
     /// <summary>Samples uniformly from [0, 1); the same seed gives the same values.</summary>
     public static Tensor Rand(int[] shape, int seed, bool requiresGrad = false, DType? dtype = null)
     {
+        if (dtype == DType.Int64)
+            throw new ArgumentException("rand: uniform samples need a floating dtype, not Int64 (\"check_uniform_bounds\" not implemented for 'Long')", nameof(dtype));
         var rng = new Random(seed);
         var values = new double[ShapeOf(shape).Numel];
         for (var i = 0; i < values.Length; i++) values[i] = rng.NextDouble();
