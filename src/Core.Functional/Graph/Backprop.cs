@@ -59,12 +59,11 @@ public static class Backprop
             var node = order[k];
             if (wanted[k]) result = result.AddOrUpdate(node, yBar);
             if (node is not OpNode op) continue;
-            var rules = op.Vjp(yBar);
             for (var j = 0; j < op.Arity; j++)
             {
                 if (op.Input(j) is not { } input) continue;
                 var at = index[input];
-                if (needed[at]) Accumulate(ref grads[at], ReduceTo(rules[j].Eval(env), input, env), env);
+                if (needed[at]) Accumulate(ref grads[at], ReduceTo(op.Vjp(yBar, j).Eval(env), input, env), env);
             }
             // A recorded backward reads the graph's saved values when it is differentiated in turn.
             if (!options.RetainGraph && !options.CreateGraph) op.Release();

@@ -4,7 +4,7 @@ namespace Nabla.Core;
 
 /// <summary>
 /// A primitive's derivative rules. Each op is a small sealed class: a static <c>Apply</c> (the forward rule,
-/// a <c>Reader&lt;GradEnv, Expr&gt;</c>) and, beside it, its VJP. What the VJP needs is saved as a
+/// a <c>Reader&lt;GradEnv, Expr&gt;</c>) and, beside it, its VJP, one cotangent per input. What the VJP needs is saved as a
 /// <typeparamref name="TSaved"/> value, and only when the op is recorded.
 /// </summary>
 public abstract class Op<TSaved>
@@ -22,11 +22,11 @@ public abstract class Op<TSaved>
     protected internal virtual bool SavesTensors => true;
 
     /// <summary>
-    /// The VJP: given what the forward saved, the output <paramref name="y"/> (only when <see cref="SavesOutput"/>)
-    /// and the output cotangent <paramref name="yBar"/>, one lazily evaluated cotangent per input, in input order.
-    /// Entries for inputs that do not require grad are never evaluated.
+    /// The VJP, one entry per input: given what the forward saved, the output <paramref name="y"/> (only when
+    /// <see cref="SavesOutput"/>) and the output cotangent <paramref name="yBar"/>, the cotangent of input number
+    /// <paramref name="input"/>. Backward asks only for the inputs that require grad, so the others are never built.
     /// </summary>
-    protected internal abstract Seq<Reader<GradEnv, Expr>> Vjp(TSaved saved, Expr? y, Expr yBar);
+    protected internal abstract Reader<GradEnv, Expr> Vjp(TSaved saved, Expr? y, Expr yBar, int input);
 
     /// <summary>The output of a one-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>

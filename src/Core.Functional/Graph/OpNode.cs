@@ -27,8 +27,8 @@ public abstract class OpNode : Node
     /// <summary>True once a backward without retainGraph has freed the tensors this node saved.</summary>
     public abstract bool IsReleased { get; }
 
-    /// <summary>ȳ ↦ one lazily evaluated cotangent per input (the op's VJP over its saved values).</summary>
-    internal abstract Seq<Reader<GradEnv, Expr>> Vjp(Expr yBar);
+    /// <summary>ȳ ↦ the cotangent of input number <paramref name="input"/> (the op's VJP over its saved values).</summary>
+    internal abstract Reader<GradEnv, Expr> Vjp(Expr yBar, int input);
 
     /// <summary>Frees the saved tensors (PyTorch frees them after a backward unless retain_graph is set).</summary>
     internal abstract void Release();
@@ -48,7 +48,7 @@ internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, N
 
     public override bool IsReleased => released;
 
-    internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr yBar)
+    internal override Reader<GradEnv, Expr> Vjp(Expr yBar, int input)
     {
         if (released)
             throw new InvalidOperationException(
@@ -56,7 +56,7 @@ internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, N
                 "already been freed). Saved intermediate values of the graph are freed when you call Backward() or " +
                 "Autograd.Grad(). Specify retainGraph: true if you need to backward through the graph a second time or " +
                 "if you need to access saved tensors after calling backward.");
-        return op.Vjp(saved!, output is null ? null : new Expr(output, this), yBar);
+        return op.Vjp(saved!, output is null ? null : new Expr(output, this), yBar, input);
     }
 
     internal override void Release()

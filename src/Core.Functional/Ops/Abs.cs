@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -18,6 +17,6 @@ public sealed class Abs : Op<Expr>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Abs, x.Value), x, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr saved, Expr? y, Expr yBar) =>
-        Seq1(Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, saved.Value))));
+    protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
+        Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, saved.Value)));
 }

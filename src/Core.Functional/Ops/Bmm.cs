@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -23,7 +22,8 @@ public sealed class Bmm : Op<(Expr A, Expr B)>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
-        Seq(from bt in Transpose.Apply(saved.B, 1, 2) from r in Apply(yBar, bt) select r,
-            from at in Transpose.Apply(saved.A, 1, 2) from r in Apply(at, yBar) select r);
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
+        input == 0
+            ? from bt in Transpose.Apply(saved.B, 1, 2) from r in Apply(yBar, bt) select r
+            : from at in Transpose.Apply(saved.A, 1, 2) from r in Apply(at, yBar) select r;
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -21,5 +20,5 @@ public sealed class Cast : Op<DType>
         env => x.DType == dtype ? ReaderResult<Expr>.New(x) : Rule.Record(env, Layout.Cast(x.Value, dtype), x.DType, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(DType dtype, Expr? y, Expr yBar) => Seq1(Apply(yBar, dtype));
+    protected internal override Reader<GradEnv, Expr> Vjp(DType dtype, Expr? y, Expr yBar, int input) => Apply(yBar, dtype);
 }

@@ -19,5 +19,5 @@ public sealed class Clone : Op<Unit>
     public static Reader<GradEnv, Expr> Apply(Expr x) => env => Rule.Record(env, x.Value, unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) => Seq1(Reading.Pure(yBar));
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Reading.Pure(yBar);
 }

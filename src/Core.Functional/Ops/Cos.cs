@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -18,6 +17,6 @@ public sealed class Cos : Op<Expr>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Cos, x.Value), x, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr saved, Expr? y, Expr yBar) =>
-        Seq1(from s in Sin.Apply(saved) from g in Mul.Apply(yBar, s) from r in Neg.Apply(g) select r);
+    protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
+        from s in Sin.Apply(saved) from g in Mul.Apply(yBar, s) from r in Neg.Apply(g) select r;
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -18,11 +17,12 @@ public sealed class Div : Op<(Expr A, Expr B)>
         env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Div, a.Value, b.Value, "div"), (a, b), a, b);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
-        Seq(Apply(yBar, saved.B),
-            from num in Mul.Apply(yBar, saved.A)
-            from den in Mul.Apply(saved.B, saved.B)
-            from q in Apply(num, den)
-            from r in Neg.Apply(q)
-            select r);
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
+        input == 0
+            ? Apply(yBar, saved.B)
+            : from num in Mul.Apply(yBar, saved.A)
+              from den in Mul.Apply(saved.B, saved.B)
+              from q in Apply(num, den)
+              from r in Neg.Apply(q)
+              select r;
 }

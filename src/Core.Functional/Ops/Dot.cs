@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -25,6 +24,6 @@ public sealed class Dot : Op<(Expr A, Expr B)>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
-        Seq(Mul.Apply(yBar, saved.B), Mul.Apply(yBar, saved.A));
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
+        input == 0 ? Mul.Apply(yBar, saved.B) : Mul.Apply(yBar, saved.A);
 }

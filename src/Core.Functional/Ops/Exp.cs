@@ -21,5 +21,5 @@ public sealed class Exp : Op<Unit>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Exp, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) => Seq1(Mul.Apply(yBar, y!));
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Mul.Apply(yBar, y!);
 }

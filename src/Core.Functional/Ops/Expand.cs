@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -21,7 +20,7 @@ public sealed class Expand : Op<Shape>
         x.Shape.Equals(shape) ? Reading.Pure(x) : env => Rule.Record(env, Layout.Expand(x.Value, shape), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(SumTo.Apply(yBar, shape));
+    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => SumTo.Apply(yBar, shape);
 }
 
 /// <summary>y = x summed down to a shape that broadcasts to x's (the adjoint of <see cref="Expand"/>). x̄ = ȳ broadcast back.</summary>
@@ -40,5 +39,5 @@ public sealed class SumTo : Op<Shape>
         env => Rule.Record(env, Reductions.SumTo(x.Value, shape), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(Expand.Apply(yBar, shape));
+    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Expand.Apply(yBar, shape);
 }

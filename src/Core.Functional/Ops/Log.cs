@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -18,5 +17,5 @@ public sealed class Log : Op<Expr>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Log, x.Value), x, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr x, Expr? y, Expr yBar) => Seq1(Div.Apply(yBar, x));
+    protected internal override Reader<GradEnv, Expr> Vjp(Expr x, Expr? y, Expr yBar, int input) => Div.Apply(yBar, x);
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -27,7 +26,7 @@ public sealed class Max : Op<Expr>
         _ => ReaderResult<Expr>.New(Expr.Constant(Rows.ArgMax(x.Value, x.Shape.NormalizeDim(dim, "argmax"), keepDim)));
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr x, Expr? y, Expr yBar)
+    protected internal override Reader<GradEnv, Expr> Vjp(Expr x, Expr? y, Expr yBar, int input)
     {
         var ties = Elementwise.Mask(MaskKind.Equal, x.Value, y!.Value);
         var count = 0;
@@ -35,6 +34,6 @@ public sealed class Max : Op<Expr>
         var shares = new double[ties.Length];
         for (var i = 0; i < shares.Length; i++) shares[i] = ties[i] ? 1.0 / count : 0.0;
         var weights = NdArray.From(shares, x.Shape, yBar.DType);
-        return Seq1(Mul.Apply(yBar, Expr.Constant(weights)));
+        return Mul.Apply(yBar, Expr.Constant(weights));
     }
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -21,8 +20,8 @@ public sealed class Mean : Op<Shape>
         env => Rule.Record(env, Divide(Reductions.SumAll(Floating(x, "mean")), x.Shape.Numel), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) =>
-        Seq1(from g in Div.Apply(yBar, Expr.Scalar(shape.Numel, yBar.DType)) from r in Expand.Apply(g, shape) select r);
+    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) =>
+        from g in Div.Apply(yBar, Expr.Scalar(shape.Numel, yBar.DType)) from r in Expand.Apply(g, shape) select r;
 
     internal static NdArray Floating(Expr x, string op) =>
         x.DType.IsFloating() ? x.Value
@@ -55,13 +54,13 @@ public sealed class MeanDim : Op<(Shape Shape, int Dim, bool KeepDim)>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Expr yBar)
+    protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Expr yBar, int input)
     {
         var n = s.Shape.Rank == 0 ? 1 : s.Shape[s.Dim];
         var kept = s.Shape.Reduce(s.Dim, keepDim: true);
-        return Seq1(from g in Div.Apply(yBar, Expr.Scalar(n, yBar.DType))
+        return from g in Div.Apply(yBar, Expr.Scalar(n, yBar.DType))
                     from k in Reshape.Apply(g, kept)
                     from r in Expand.Apply(k, s.Shape)
-                    select r);
+                    select r;
     }
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -29,7 +28,8 @@ public sealed class Mm : Op<(Expr A, Expr B)>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
-        Seq(from bt in Transpose.Apply(saved.B, 0, 1) from r in Apply(yBar, bt) select r,
-            from at in Transpose.Apply(saved.A, 0, 1) from r in Apply(at, yBar) select r);
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
+        input == 0
+            ? from bt in Transpose.Apply(saved.B, 0, 1) from r in Apply(yBar, bt) select r
+            : from at in Transpose.Apply(saved.A, 0, 1) from r in Apply(at, yBar) select r;
 }

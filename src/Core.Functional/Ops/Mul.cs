@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -18,6 +17,6 @@ public sealed class Mul : Op<(Expr A, Expr B)>
         env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Mul, a.Value, b.Value, "mul"), (a, b), a, b);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar) =>
-        Seq(Apply(yBar, saved.B), Apply(yBar, saved.A));
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
+        input == 0 ? Apply(yBar, saved.B) : Apply(yBar, saved.A);
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -25,12 +24,13 @@ public sealed class Mv : Op<(Expr A, Expr V)>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr A, Expr V) saved, Expr? y, Expr yBar) =>
-        Seq(from col in Reshape.Unsqueeze(yBar, 1)
-            from row in Reshape.Unsqueeze(saved.V, 0)
-            from r in Mm.Apply(col, row)
-            select r,
-            from at in Transpose.Apply(saved.A, 0, 1)
-            from r in Apply(at, yBar)
-            select r);
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr V) saved, Expr? y, Expr yBar, int input) =>
+        input == 0
+            ? from col in Reshape.Unsqueeze(yBar, 1)
+              from row in Reshape.Unsqueeze(saved.V, 0)
+              from r in Mm.Apply(col, row)
+              select r
+            : from at in Transpose.Apply(saved.A, 0, 1)
+              from r in Apply(at, yBar)
+              select r;
 }

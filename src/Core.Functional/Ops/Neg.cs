@@ -21,5 +21,5 @@ public sealed class Neg : Op<Unit>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Neg, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) => Seq1(Apply(yBar));
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Apply(yBar);
 }

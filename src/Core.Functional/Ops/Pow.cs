@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -18,13 +17,13 @@ public sealed class Pow : Op<(Expr X, double P)>
         env => Rule.Record(env, Elementwise.PowScalar(x.Value, p), (x, p), x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr X, double P) saved, Expr? y, Expr yBar) =>
-        Seq1(saved.P == 0
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr X, double P) saved, Expr? y, Expr yBar, int input) =>
+        saved.P == 0
             ? Pure(Expr.Constant(NdArray.Full(saved.X.Shape, 0, yBar.DType)))
             : from t in Apply(saved.X, saved.P - 1)
               from d in Mul.Apply(t, Expr.Scalar(saved.P, t.DType))
               from r in Mul.Apply(yBar, d)
-              select r);
+              select r;
 }
 
 /// <summary>
@@ -46,21 +45,21 @@ public sealed class PowTensor : Op<(Expr X, Expr E)>
         env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Pow, x.Value, e.Value, "pow"), (x, e), x, e);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr X, Expr E) saved, Expr? y, Expr yBar)
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr X, Expr E) saved, Expr? y, Expr yBar, int input)
     {
         var (x, e) = saved;
         var zero = Expr.Scalar(0, yBar.DType);
-        return Seq(
-            from em1 in Sub.Apply(e, Expr.Scalar(1, e.DType))
-            from t in Apply(x, em1)
-            from d in Mul.Apply(e, t)
-            from g in Mul.Apply(yBar, d)
-            from r in Where.Apply(Elementwise.Mask(MaskKind.RightZero, x.Value, e.Value), zero, g)
-            select r,
-            from lx in Log.Apply(x)
-            from d in Mul.Apply(y!, lx)
-            from g in Mul.Apply(yBar, d)
-            from r in Where.Apply(Elementwise.Mask(MaskKind.LeftZeroRightNonNegative, x.Value, e.Value), zero, g)
-            select r);
+        return input == 0
+            ? from em1 in Sub.Apply(e, Expr.Scalar(1, e.DType))
+              from t in Apply(x, em1)
+              from d in Mul.Apply(e, t)
+              from g in Mul.Apply(yBar, d)
+              from r in Where.Apply(Elementwise.Mask(MaskKind.RightZero, x.Value, e.Value), zero, g)
+              select r
+            : from lx in Log.Apply(x)
+              from d in Mul.Apply(y!, lx)
+              from g in Mul.Apply(yBar, d)
+              from r in Where.Apply(Elementwise.Mask(MaskKind.LeftZeroRightNonNegative, x.Value, e.Value), zero, g)
+              select r;
     }
 }

@@ -20,9 +20,9 @@ public sealed class Reciprocal : Op<Unit>
         env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Div, NdArray.Scalar(1, x.DType.ToFloating()), x.Value, "reciprocal"), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq1(from y2 in Mul.Apply(y!, y!)
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
+        from y2 in Mul.Apply(y!, y!)
              from g in Mul.Apply(yBar, y2)
              from r in Neg.Apply(g)
-             select r);
+             select r;
 }

@@ -20,6 +20,6 @@ public sealed class Relu : Op<Unit>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Relu, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq1(Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, y!.Value))));
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
+        Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, y!.Value)));
 }

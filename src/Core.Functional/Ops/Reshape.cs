@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -51,7 +50,7 @@ public sealed class Reshape(string name) : Op<Shape>
         env => rule.Record(env, x.Value.WithShape(shape), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(Apply(yBar, shape));
+    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Apply(yBar, shape);
 
     static Shape Infer(int[] sizes, Shape from)
     {

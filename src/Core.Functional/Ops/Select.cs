@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -28,8 +27,8 @@ public sealed class Select : Op<(Shape Shape, int Index)>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Shape Shape, int Index) s, Expr? y, Expr yBar) =>
-        Seq1(SelectScatter.Apply(yBar, s.Shape, s.Index));
+    protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, int Index) s, Expr? y, Expr yBar, int input) =>
+        SelectScatter.Apply(yBar, s.Shape, s.Index);
 }
 
 /// <summary>y = zeros of a shape with x placed at index i of dimension 0 (the adjoint of <see cref="Select"/>). x̄ = ȳ[i].</summary>
@@ -48,5 +47,5 @@ public sealed class SelectScatter : Op<int>
         env => Rule.Record(env, Layout.Embed(x.Value, shape, index), index, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(int index, Expr? y, Expr yBar) => Seq1(Select.Apply(yBar, index));
+    protected internal override Reader<GradEnv, Expr> Vjp(int index, Expr? y, Expr yBar, int input) => Select.Apply(yBar, index);
 }

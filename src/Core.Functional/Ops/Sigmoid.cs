@@ -20,8 +20,8 @@ public sealed class Sigmoid : Op<Unit>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sigmoid, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq1(SigmoidBackward.Apply(yBar, y!));
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
+        SigmoidBackward.Apply(yBar, y!);
 }
 
 /// <summary>
@@ -40,11 +40,12 @@ public sealed class SigmoidBackward : Op<(Expr YBar, Expr Y)>
         env => Rule.Record(env, Elementwise.ActivationGrad(UnaryKernel.Sigmoid, yBar.Value, y.Value), (yBar, y), yBar, y);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr YBar, Expr Y) saved, Expr? g, Expr gBar) =>
-        Seq(Apply(gBar, saved.Y),
-            from a in Mul.Apply(gBar, saved.YBar)
-            from twoY in Mul.Apply(saved.Y, Expr.Scalar(2, saved.Y.DType))
-            from b in Sub.Rsub(Expr.Scalar(1, saved.Y.DType), twoY)
-            from r in Mul.Apply(a, b)
-            select r);
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr YBar, Expr Y) saved, Expr? g, Expr gBar, int input) =>
+        input == 0
+            ? Apply(gBar, saved.Y)
+            : from a in Mul.Apply(gBar, saved.YBar)
+              from twoY in Mul.Apply(saved.Y, Expr.Scalar(2, saved.Y.DType))
+              from b in Sub.Rsub(Expr.Scalar(1, saved.Y.DType), twoY)
+              from r in Mul.Apply(a, b)
+              select r;
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -18,6 +17,6 @@ public sealed class Sin : Op<Expr>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sin, x.Value), x, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Expr saved, Expr? y, Expr yBar) =>
-        Seq1(from c in Cos.Apply(saved) from r in Mul.Apply(yBar, c) select r);
+    protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
+        from c in Cos.Apply(saved) from r in Mul.Apply(yBar, c) select r;
 }

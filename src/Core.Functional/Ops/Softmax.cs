@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
@@ -24,12 +23,12 @@ public sealed class Softmax : Op<int>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(int dim, Expr? y, Expr yBar) =>
-        Seq1(from gy in Mul.Apply(yBar, y!)
+    protected internal override Reader<GradEnv, Expr> Vjp(int dim, Expr? y, Expr yBar, int input) =>
+        from gy in Mul.Apply(yBar, y!)
              from s in SumDim.Apply(gy, dim, keepDim: true)
              from d in Sub.Apply(yBar, s)
              from r in Mul.Apply(y!, d)
-             select r);
+             select r;
 }
 
 /// <summary>y = x − ln Σ_dim exp(x), computed stably. x̄ = ȳ − exp(y) ⊙ Σ_dim ȳ.</summary>
@@ -52,10 +51,10 @@ public sealed class LogSoftmax : Op<int>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(int dim, Expr? y, Expr yBar) =>
-        Seq1(from s in SumDim.Apply(yBar, dim, keepDim: true)
+    protected internal override Reader<GradEnv, Expr> Vjp(int dim, Expr? y, Expr yBar, int input) =>
+        from s in SumDim.Apply(yBar, dim, keepDim: true)
              from p in Exp.Apply(y!)
              from ps in Mul.Apply(p, s)
              from r in Sub.Apply(yBar, ps)
-             select r);
+             select r;
 }

@@ -20,6 +20,6 @@ public sealed class Sqrt : Op<Unit>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sqrt, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq1(from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(yBar, twoY) select r);
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
+        from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(yBar, twoY) select r;
 }

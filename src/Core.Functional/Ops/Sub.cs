@@ -25,6 +25,6 @@ public sealed class Sub(string name) : Op<Unit>
         env => RsubRule.Record(env, Elementwise.Binary(BinaryKernel.Sub, s.Value, b.Value, "rsub"), unit, s, b);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq(Pure(yBar), Neg.Apply(yBar));
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
+        input == 0 ? Pure(yBar) : Neg.Apply(yBar);
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -21,7 +20,7 @@ public sealed class Sum : Op<Shape>
         env => Rule.Record(env, Reductions.SumAll(x.Value), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Shape shape, Expr? y, Expr yBar) => Seq1(Expand.Apply(yBar, shape));
+    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Expand.Apply(yBar, shape);
 }
 
 /// <summary>y = Σ x over one dimension, kept as size 1 with keepDim. x̄ = ȳ (unsqueezed) broadcast to x's shape.</summary>
@@ -44,8 +43,8 @@ public sealed class SumDim : Op<(Shape Shape, int Dim, bool KeepDim)>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Expr yBar) =>
-        Seq1(s.KeepDim || s.Shape.Rank == 0
+    protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Expr yBar, int input) =>
+        s.KeepDim || s.Shape.Rank == 0
             ? Expand.Apply(yBar, s.Shape)
-            : from k in Reshape.Apply(yBar, s.Shape.Reduce(s.Dim, keepDim: true)) from r in Expand.Apply(k, s.Shape) select r);
+            : from k in Reshape.Apply(yBar, s.Shape.Reduce(s.Dim, keepDim: true)) from r in Expand.Apply(k, s.Shape) select r;
 }

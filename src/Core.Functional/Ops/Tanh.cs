@@ -21,8 +21,8 @@ public sealed class Tanh : Op<Unit>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Tanh, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(Unit saved, Expr? y, Expr yBar) =>
-        Seq1(TanhBackward.Apply(yBar, y!));
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
+        TanhBackward.Apply(yBar, y!);
 }
 
 /// <summary>
@@ -41,10 +41,11 @@ public sealed class TanhBackward : Op<(Expr YBar, Expr Y)>
         env => Rule.Record(env, Elementwise.ActivationGrad(UnaryKernel.Tanh, yBar.Value, y.Value), (yBar, y), yBar, y);
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((Expr YBar, Expr Y) saved, Expr? g, Expr gBar) =>
-        Seq(Apply(gBar, saved.Y),
-            from a in Mul.Apply(gBar, saved.YBar)
-            from b in Mul.Apply(saved.Y, Expr.Scalar(-2, saved.Y.DType))
-            from r in Mul.Apply(a, b)
-            select r);
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr YBar, Expr Y) saved, Expr? g, Expr gBar, int input) =>
+        input == 0
+            ? Apply(gBar, saved.Y)
+            : from a in Mul.Apply(gBar, saved.YBar)
+              from b in Mul.Apply(saved.Y, Expr.Scalar(-2, saved.Y.DType))
+              from r in Mul.Apply(a, b)
+              select r;
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -31,6 +30,6 @@ public sealed class Transpose(string name) : Op<(int D0, int D1)>
             : throw new ArgumentException($"t() expects a tensor with <= 2 dimensions, but self is {x.Shape.Rank}D (shape {x.Shape})");
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp((int D0, int D1) dims, Expr? y, Expr yBar) =>
-        Seq1(Apply(yBar, dims.D0, dims.D1));
+    protected internal override Reader<GradEnv, Expr> Vjp((int D0, int D1) dims, Expr? y, Expr yBar, int input) =>
+        Apply(yBar, dims.D0, dims.D1);
 }

@@ -1,6 +1,5 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
@@ -23,9 +22,9 @@ public sealed class Where : Op<bool[]>
         };
 
     /// <inheritdoc/>
-    protected internal override Seq<Reader<GradEnv, Expr>> Vjp(bool[] mask, Expr? y, Expr yBar)
+    protected internal override Reader<GradEnv, Expr> Vjp(bool[] mask, Expr? y, Expr yBar, int input)
     {
         var zero = Expr.Scalar(0, yBar.DType);
-        return Seq(Apply(mask, yBar, zero), Apply(mask, zero, yBar));
+        return input == 0 ? Apply(mask, yBar, zero) : Apply(mask, zero, yBar);
     }
 }
