@@ -42,7 +42,9 @@ public static class Backprop
 
         // Every node reached gets an index in post-order; the rest of the pass works on arrays by that index.
         var (order, index) = PostOrder(starts);
-        var targets = options.Targets.MatchUnsafe<int[]?>(ts => ts.Map(t => index.TryGetValue(t, out var k) ? k : -1).Filter(k => k >= 0).ToArray(), () => null);
+        var targets = options.Targets.MatchUnsafe<int[]?>(
+            ts => ts.Map(t => index.TryGetValue(t, out var k) ? k : -1).Filter(k => k >= 0).ToArray(),
+            () => null);
         var wanted = new bool[order.Count];
         if (targets is null) { for (var k = 0; k < order.Count; k++) wanted[k] = order[k] is LeafNode; }
         else foreach (var k in targets) wanted[k] = true;
