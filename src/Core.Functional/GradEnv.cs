@@ -32,9 +32,6 @@ public sealed record GradEnv(bool GradEnabled, bool InferenceMode, int Level)
     [Pure] public static Func<GradEnv, GradEnv> Inference(bool enabled) =>
         env => env with { GradEnabled = !enabled, InferenceMode = enabled };
 
-    /// <summary>One level deeper, for a nested functional transform.</summary>
-    [Pure] public static GradEnv Nest(GradEnv env) => env with { Level = env.Level + 1 };
-
     // The same transforms lifted to computations with local.
 
     /// <summary>Runs <paramref name="m"/> with grad disabled.</summary>

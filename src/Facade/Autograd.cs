@@ -70,8 +70,7 @@ public static class Autograd
     {
         if (gradOutputs is not null && gradOutputs.Count != outputs.Count)
             throw new ArgumentException($"grad requires one gradOutput per output: got {gradOutputs.Count} for {outputs.Count} outputs");
-        var targets = inputs.Select((t, i) => t.Expr.Node
-            ?? throw new InvalidOperationException($"One of the differentiated Tensors (inputs[{i}]) does not require grad")).ToArray();
+        var targets = Tensor.NodesOf(inputs);
         var roots = outputs.Select((o, i) => (o.Expr, Tensor.Seed(o, gradOutputs?[i], i))).ToSeq();
         var options = new BackwardOptions(retainGraph || createGraph, createGraph, Some(targets.ToSeq()));
         var grads = GradMode.Run(Backprop.Gradients(roots, options));

@@ -27,6 +27,11 @@ public sealed partial class Tensor
     // Ops defined only for floating values compute Int64 inputs in the default dtype, as PyTorch does.
     Expr AsFloating => Value.DType.IsFloating() ? expr : Expr.Constant(Value.Cast((Core.DType)DefaultDType));
 
+    // Integer results PyTorch computes in Int64 (powers, matrix products) are exact through Float64 below 2⁵³.
+    Expr AsFloat64 => Expr.Constant(Value.Cast(Core.DType.Float64));
+
+    static Tensor ExactInt64(Reader<GradEnv, Expr> op) => Plain(GradMode.Run(op).Value.Cast(Core.DType.Int64));
+
     /// <summary>a + b, broadcasting.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Apply(a.expr, b.expr));
     /// <summary>a + s.</summary>
@@ -68,8 +73,7 @@ public sealed partial class Tensor
         if (DType != DType.Int64 || exponent != Math.Floor(exponent)) return Run(Core.Pow.Apply(AsFloating, exponent));
         // An integral power of an Int64 tensor stays Int64, as torch.tensor([1, 2]) ** 2 does.
         if (exponent < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.", nameof(exponent));
-        var power = GradMode.Run(Core.Pow.Apply(Expr.Constant(Value.Cast(Core.DType.Float64)), exponent));
-        return Plain(power.Value.Cast(Core.DType.Int64));
+        return ExactInt64(Core.Pow.Apply(AsFloat64, exponent));
     }
 
     /// <summary>xᵉ elementwise with a tensor exponent, broadcasting (PowBackward1).</summary>
@@ -134,10 +138,7 @@ public sealed partial class Tensor
     {
         if (DType == DType.Int64 && other.DType == DType.Int64)
         {
-            // Integer matmul is exact through Float64 for integers below 2⁵³ in magnitude.
-            var product = Core.MatMul.Apply(Expr.Constant(Value.Cast(Core.DType.Float64)),
-                                            Expr.Constant(other.Value.Cast(Core.DType.Float64)));
-            return Plain(GradMode.Run(product).Value.Cast(Core.DType.Int64));
+            return ExactInt64(Core.MatMul.Apply(AsFloat64, other.AsFloat64));
         }
         return Run(Core.MatMul.Apply(AsFloating, other.AsFloating));
     }

@@ -133,8 +133,7 @@ public sealed partial class Tensor
                          IReadOnlyList<Tensor>? inputs = null)
     {
         var seed = Seed(this, gradient, 0);
-        var targets = inputs?.Select((t, i) => t.expr.Node
-            ?? throw new InvalidOperationException($"One of the differentiated Tensors (inputs[{i}]) does not require grad")).ToArray();
+        var targets = inputs is null ? null : NodesOf(inputs);
         var options = new BackwardOptions(retainGraph || createGraph, createGraph,
                                           targets is null ? None : Some(targets.ToSeq()));
         var grads = GradMode.Run(Backprop.Gradients(Seq1((expr, seed)), options));
@@ -145,6 +144,11 @@ public sealed partial class Tensor
             owner?.Accumulate(g, createGraph);
         }
     }
+
+    /// <summary>The graph nodes of tensors gradients are asked for; each must require grad.</summary>
+    internal static Node[] NodesOf(IReadOnlyList<Tensor> inputs) =>
+        inputs.Select((t, i) => t.expr.Node
+            ?? throw new InvalidOperationException($"One of the differentiated Tensors (inputs[{i}]) does not require grad")).ToArray();
 
     /// <summary>The seed for backward from <paramref name="output"/>: the given gradient, or 1 for a one-element output.</summary>
     internal static Expr Seed(Tensor output, Tensor? gradient, int index)

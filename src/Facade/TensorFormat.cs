@@ -65,8 +65,6 @@ internal static class TensorFormat
     // The elements the repr shows when summarising: the first and last EdgeItems along every dimension.
     static IEnumerable<double> Summarized(double[] data, int[] shape)
     {
-        var stride = 1;
-        for (var d = 1; d < shape.Length; d++) stride *= shape[d];
         return Walk(0, 0);
 
         IEnumerable<double> Walk(int dim, int offset)

@@ -25,7 +25,7 @@ public abstract class OpNode : Node
     public IReadOnlyList<Node?> Inputs => Arity == 1 ? [input0] : [input0, input1];
 
     /// <summary>True once a backward without retainGraph has freed the tensors this node saved.</summary>
-    public abstract bool IsReleased { get; }
+    internal abstract bool IsReleased { get; }
 
     /// <summary>ȳ ↦ the cotangent of input number <paramref name="input"/> (the op's VJP over its saved values).</summary>
     internal abstract Reader<GradEnv, Expr> Vjp(Expr yBar, int input);
@@ -46,7 +46,7 @@ internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, N
 
     public override string Name => op.Name;
 
-    public override bool IsReleased => released;
+    internal override bool IsReleased => released;
 
     internal override Reader<GradEnv, Expr> Vjp(Expr yBar, int input)
     {

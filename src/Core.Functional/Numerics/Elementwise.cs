@@ -10,7 +10,7 @@ internal enum BinaryKernel { Add, Sub, Mul, Div, Pow }
 internal enum MaskKind { Equal, RightZero, LeftZeroRightNonNegative }
 
 /// <summary>Unary elementwise kernels.</summary>
-internal enum UnaryKernel { Neg, Exp, Log, Tanh, Square, Sqrt, Abs, Sin, Cos, Sigmoid, Relu, Sign }
+internal enum UnaryKernel { Neg, Exp, Log, Tanh, Sqrt, Abs, Sin, Cos, Sigmoid, Relu, Sign }
 
 /// <summary>
 /// Elementwise kernels over whole buffers: one dtype switch per call, then SIMD loops from
@@ -37,7 +37,7 @@ internal static class Elementwise
     /// <summary>f(x) elementwise; Exp, Log and Tanh compute in a floating dtype.</summary>
     public static NdArray Unary(UnaryKernel op, NdArray x)
     {
-        if (op is not (UnaryKernel.Neg or UnaryKernel.Square or UnaryKernel.Abs or UnaryKernel.Relu or UnaryKernel.Sign))
+        if (op is not (UnaryKernel.Neg or UnaryKernel.Abs or UnaryKernel.Relu or UnaryKernel.Sign))
             x = Layout.Cast(x, x.DType.ToFloating());
         return x.DType switch
         {
@@ -188,7 +188,6 @@ internal static class Elementwise
             case UnaryKernel.Exp: TensorPrimitives.Exp(x, r); break;
             case UnaryKernel.Log: TensorPrimitives.Log(x, r); break;
             case UnaryKernel.Tanh: TensorPrimitives.Tanh(x, r); break;
-            case UnaryKernel.Square: TensorPrimitives.Multiply(x, x, r); break;
             case UnaryKernel.Sqrt: TensorPrimitives.Sqrt(x, r); break;
             case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
             case UnaryKernel.Sin: TensorPrimitives.Sin(x, r); break;
@@ -206,7 +205,6 @@ internal static class Elementwise
         switch (op)
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
-            case UnaryKernel.Square: TensorPrimitives.Multiply(x, x, r); break;
             case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
             case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
             case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(T.Sign(x[i])); break;

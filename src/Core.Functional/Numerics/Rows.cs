@@ -39,17 +39,11 @@ internal static class Rows
             var max = TensorPrimitives.Max(row);
             if (T.IsInfinity(max)) max = T.Zero;   // all −∞ (or a +∞) row: shifting by it would make NaN
             TensorPrimitives.Subtract(row, max, outRow);
-            if (log)
-            {
-                var shifted = outRow.ToArray();
-                TensorPrimitives.Exp(shifted, shifted);
-                TensorPrimitives.Subtract(outRow, T.Log(TensorPrimitives.Sum<T>(shifted)), outRow);
-            }
-            else
-            {
-                TensorPrimitives.Exp(outRow, outRow);
-                TensorPrimitives.Divide(outRow, TensorPrimitives.Sum<T>(outRow), outRow);
-            }
+            TensorPrimitives.Exp(outRow, outRow);
+            var sum = TensorPrimitives.Sum<T>(outRow);
+            // log-softmax overwrites the exponentials it summed: x − (max + ln Σ exp(x − max)).
+            if (log) TensorPrimitives.Subtract(row, max + T.Log(sum), outRow);
+            else TensorPrimitives.Divide(outRow, sum, outRow);
         }
         return r;
     }
