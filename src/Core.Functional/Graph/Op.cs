@@ -32,14 +32,21 @@ public abstract class Op<TSaved>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && x.RequiresGrad && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 1, CheckSaved(x).Node, null, saved))
+                ? new Expr(y, new OpNode<TSaved>(this, y, 1, CheckSaved(x).Node, null, null, saved))
                 : Result(env, y));
 
     /// <summary>The output of a two-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad) && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, saved))
+                ? new Expr(y, new OpNode<TSaved>(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, null, saved))
+                : Result(env, y));
+
+    /// <summary>The output of a three-input op: recorded only with grad enabled and an input that requires grad.</summary>
+    protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b, Expr c) =>
+        ReaderResult<Expr>.New(
+            env.GradEnabled && (a.RequiresGrad || b.RequiresGrad || c.RequiresGrad) && y.DType.IsFloating()
+                ? new Expr(y, new OpNode<TSaved>(this, y, 3, CheckSaved(a).Node, CheckSaved(b).Node, CheckSaved(c).Node, saved))
                 : Result(env, y));
 
     // An unrecorded result: a plain constant, or an inference tensor in inference mode.

@@ -5,24 +5,27 @@ namespace Nabla.Core;
 /// <summary>A recorded application of a primitive: its inputs' nodes and what its derivative rule saved.</summary>
 public abstract class OpNode : Node
 {
-    // Ops have one or two inputs; keeping them in fields rather than an array saves an object per recorded op.
-    readonly Node? input0, input1;
+    // Ops have one to three inputs; keeping them in fields rather than an array saves an object per recorded op.
+    readonly Node? input0, input1, input2;
 
-    private protected OpNode(Shape shape, DType dtype, int arity, Node? input0, Node? input1) : base(shape, dtype)
+    private protected OpNode(Shape shape, DType dtype, int arity, Node? input0, Node? input1, Node? input2) : base(shape, dtype)
     {
         Arity = arity;
         this.input0 = input0;
         this.input1 = input1;
+        this.input2 = input2;
     }
 
     /// <summary>Number of inputs of the op.</summary>
     public int Arity { get; }
 
     /// <summary>Input <paramref name="i"/>'s node, or null where that input does not require grad.</summary>
-    public Node? Input(int i) => i == 0 ? input0 : i == 1 && Arity > 1 ? input1 : throw new ArgumentOutOfRangeException(nameof(i));
+    public Node? Input(int i) => (uint)i < (uint)Arity
+        ? i switch { 0 => input0, 1 => input1, _ => input2 }
+        : throw new ArgumentOutOfRangeException(nameof(i));
 
     /// <summary>One entry per input of the op: the input's node, or null where that input does not require grad.</summary>
-    public IReadOnlyList<Node?> Inputs => Arity == 1 ? [input0] : [input0, input1];
+    public IReadOnlyList<Node?> Inputs => Arity switch { 1 => [input0], 2 => [input0, input1], _ => [input0, input1, input2] };
 
     /// <summary>True once a backward without retainGraph has freed the tensors this node saved.</summary>
     internal abstract bool IsReleased { get; }
@@ -35,8 +38,8 @@ public abstract class OpNode : Node
 }
 
 /// <summary>An <see cref="OpNode"/> whose rule saved a value of type <typeparamref name="TSaved"/>.</summary>
-internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, Node? input0, Node? input1, TSaved saved)
-    : OpNode(output.Shape, output.DType, arity, input0, input1)
+internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, Node? input0, Node? input1, Node? input2, TSaved saved)
+    : OpNode(output.Shape, output.DType, arity, input0, input1, input2)
 {
     // The only mutation in the core: saved tensors are dropped after use so their memory can be reclaimed,
     // exactly as PyTorch frees a graph's buffers after backward.

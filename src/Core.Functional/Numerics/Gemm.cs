@@ -1,4 +1,6 @@
 
+using BlasTranspose = MathNet.Numerics.Providers.LinearAlgebra.Transpose;
+
 namespace Nabla.Core.Numerics;
 
 /// <summary>Matrix products through MathNet's linear-algebra provider (column-major, so row-major operands swap).</summary>
@@ -21,6 +23,36 @@ internal static class Gemm
         var d = k > 0 ? Buffers.Uninitialized<double>(m * n) : new double[m * n];
         if (d.Length > 0 && k > 0) provider.MatrixMultiply(b.Buffer<double>(), n, k, a.Buffer<double>(), k, m, d);
         return NdArray.Own(shape, d);
+    }
+
+    /// <summary>
+    /// C = op(A)·op(B) (+ D broadcast to C's shape, when given) for row-major 2-D operands of a shared floating
+    /// dtype, where op transposes when asked; the transposes cost nothing (the BLAS reads the operand transposed).
+    /// </summary>
+    public static NdArray Product(NdArray a, bool transposeA, NdArray b, bool transposeB, NdArray? addend = null)
+    {
+        var (m, k) = transposeA ? (a.Shape[1], a.Shape[0]) : (a.Shape[0], a.Shape[1]);
+        var n = transposeB ? b.Shape[0] : b.Shape[1];
+        var shape = Shape.Of(m, n);
+        var c = addend is null ? null : Layout.Expand(addend, shape);
+        return a.DType == DType.Float32
+            ? NdArray.Own(shape, Product(a.Buffer<float>(), transposeA, b.Buffer<float>(), transposeB, m, n, k, c?.Buffer<float>(), 1f))
+            : NdArray.Own(shape, Product(a.Buffer<double>(), transposeA, b.Buffer<double>(), transposeB, m, n, k, c?.Buffer<double>(), 1d));
+    }
+
+    // Row-major X is column-major Xᵀ: C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, whose column-major operands
+    // are B's and A's buffers with the same transpose flags. An addend's buffer is copied and updated (β = 1).
+    static T[] Product<T>(T[] a, bool ta, T[] b, bool tb, int m, int n, int k, T[]? addend, T one) where T : unmanaged
+    {
+        var c = addend is null ? (k > 0 ? Buffers.Uninitialized<T>(m * n) : new T[m * n]) : (T[])addend.Clone();
+        if (c.Length == 0 || k == 0) return c;
+        var provider = (MathNet.Numerics.Providers.LinearAlgebra.ILinearAlgebraProvider<T>)Providers.Provider.LinearAlgebra;
+        var (rowsB, columnsB) = tb ? (k, n) : (n, k);
+        var (rowsA, columnsA) = ta ? (m, k) : (k, m);
+        provider.MatrixMultiplyWithUpdate(tb ? BlasTranspose.Transpose : BlasTranspose.DontTranspose,
+                                          ta ? BlasTranspose.Transpose : BlasTranspose.DontTranspose,
+                                          one, b, rowsB, columnsB, a, rowsA, columnsA, addend is null ? default : one, c);
+        return c;
     }
 
     /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared floating dtype, 0-dimensional.</summary>
