@@ -4,7 +4,7 @@ namespace Nabla;
 
 public sealed partial class Tensor
 {
-    static Core.DType Floating(DType? dtype) => (Core.DType)(dtype ?? DefaultDType);
+    internal static Core.DType Floating(DType? dtype) => (Core.DType)(dtype ?? DefaultDType);
 
     static Core.Shape ShapeOf(int[] shape) => Core.Shape.Of(shape);
 

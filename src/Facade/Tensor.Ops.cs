@@ -5,7 +5,7 @@ namespace Nabla;
 
 public sealed partial class Tensor
 {
-    static Tensor Run(Reader<GradEnv, Expr> op) => new(GradMode.Run(op));
+    internal static Tensor Run(Reader<GradEnv, Expr> op) => new(GradMode.Run(op));
 
     // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64). Constants are
     // immutable, so the few most recent ones are reused: a loop like y = y * 1.0001 + 0.001 then makes none.

@@ -170,6 +170,19 @@ public sealed partial class Tensor
             : new Tensor(GradMode.Run(GradEnv.WithGradEnabled(createGraph, Add.Apply(grad.expr, incoming))));
     }
 
+    /// <summary>
+    /// Replaces a leaf's values, keeping its identity, flags and gradient slot: what an optimizer step or a loaded
+    /// state does to a parameter (PyTorch's in-place update under no_grad). Graphs recorded before keep the values
+    /// they saw.
+    /// </summary>
+    internal void Assign(NdArray value)
+    {
+        if (!IsLeaf) throw new InvalidOperationException("a leaf Variable that requires grad is being used in an in-place operation.");
+        if (!value.Shape.Equals(Value.Shape) || value.DType != Value.DType)
+            throw new ArgumentException($"cannot assign values of shape {value.Shape} ({value.DType.Name()}) to a tensor of shape {Value.Shape} ({Value.DType.Name()})");
+        expr = expr with { Value = value };
+    }
+
     /// <summary>The same values as a new leaf that does not require grad; no gradient flows through it.</summary>
     public Tensor Detach() => new(expr with { Node = null });
 
