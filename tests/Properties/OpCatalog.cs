@@ -17,6 +17,11 @@ internal static class OpCatalog
 {
     static Expr Half(Expr x) => Expr.Scalar(0.5, x.DType);
 
+    // Loss targets: 0.5 everywhere (losses take no broadcasting), and class 0 for the one row of an nll_loss.
+    static Expr Halves(Expr x) => Expr.Constant(NdArray.Full(x.Shape, 0.5, x.DType));
+
+    static readonly Expr ClassZero = Expr.Constant(NdArray.From(new long[] { 0 }, Shape.Of(1)));
+
     public static readonly OpUse[] All =
     [
         new("add", false, x => Add.Apply(x, Half(x))),
@@ -52,6 +57,9 @@ internal static class OpCatalog
         new("max", true, Max.Apply),
         new("softmax", true, x => Softmax.Apply(x, -1)),
         new("log_softmax", true, x => LogSoftmax.Apply(x, 0)),
+        new("nll_loss", true, x => from m in Reshape.Apply(x, [1, -1]) from y in NllLoss.Apply(m, ClassZero) select y),
+        new("mse_loss", true, x => MseLoss.Apply(x, Halves(x))),
+        new("binary_cross_entropy_with_logits", true, x => BinaryCrossEntropyWithLogits.Apply(x, Halves(x))),
         new("unsqueeze", false, x => Reshape.Unsqueeze(x, 0)),
         new("squeeze", false, x => Reshape.Squeeze(x, -1)),
         new("select", false, x => from v in Reshape.Apply(x, [-1]) from y in Select.Apply(v, -1) select y),

@@ -41,8 +41,13 @@ internal static class Rows
             TensorPrimitives.Subtract(row, max, outRow);
             TensorPrimitives.Exp(outRow, outRow);
             var sum = TensorPrimitives.Sum<T>(outRow);
-            // log-softmax overwrites the exponentials it summed: x − (max + ln Σ exp(x − max)).
-            if (log) TensorPrimitives.Subtract(row, max + T.Log(sum), outRow);
+            if (log)
+            {
+                // (x − max) − ln Σ exp(x − max), overwriting the exponentials it summed. Subtracting max + ln Σ in one
+                // step would round that sum to the ulp of max: ~6e-5 in Float32 for logits near 1000.
+                TensorPrimitives.Subtract(row, max, outRow);
+                TensorPrimitives.Subtract(outRow, T.Log(sum), outRow);
+            }
             else TensorPrimitives.Divide(outRow, sum, outRow);
         }
         return r;
