@@ -39,6 +39,14 @@ public class GradFnNameTests
         // Python-number-on-the-left forms: PyTorch records 1 - x as rsub and 2 / x as reciprocal(x) * 2.
         { "1 - x", "RsubBackward1", "tensor([ 0., -1.], grad_fn=<RsubBackward1>)" },
         { "2 / x", "MulBackward0", "tensor([2., 1.], grad_fn=<MulBackward0>)" },
+        // torch.nn.functional (Nabla.NN.Functional)
+        { "F.linear(m, m, x)", "AddmmBackward0", "tensor([[ 6., 13.],\n        [12., 27.]], grad_fn=<AddmmBackward0>)" },
+        { "F.cross_entropy(m, torch.tensor([0, 1]))", "NllLossBackward0", "tensor(0.8133, grad_fn=<NllLossBackward0>)" },
+        { "F.nll_loss(m, torch.tensor([0, 1]))", "NllLossBackward0", "tensor(-2.5000, grad_fn=<NllLossBackward0>)" },
+        { "F.mse_loss(x, y)", "MseLossBackward0", "tensor(4., grad_fn=<MseLossBackward0>)" },
+        { "F.binary_cross_entropy_with_logits(x, y)", "BinaryCrossEntropyWithLogitsBackward0",
+          "tensor(-3.7799, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)" },
+        { "F.relu(x)", "ReluBackward0", "tensor([1., 2.], grad_fn=<ReluBackward0>)" },
     };
 
     static Tensor Make(string name)
@@ -70,6 +78,12 @@ public class GradFnNameTests
             "x.to(torch.float64)" => x.To(DType.Float64),
             "1 - x" => 1 - x,
             "2 / x" => 2 / x,
+            "F.linear(m, m, x)" => NN.Functional.Linear(m, m, x),
+            "F.cross_entropy(m, torch.tensor([0, 1]))" => NN.Functional.CrossEntropy(m, Tensor.From([0L, 1])),
+            "F.nll_loss(m, torch.tensor([0, 1]))" => NN.Functional.NllLoss(m, Tensor.From([0L, 1])),
+            "F.mse_loss(x, y)" => NN.Functional.MseLoss(x, y),
+            "F.binary_cross_entropy_with_logits(x, y)" => NN.Functional.BinaryCrossEntropyWithLogits(x, y),
+            "F.relu(x)" => new NN.ReLU().Forward(x),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }
