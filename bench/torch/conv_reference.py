@@ -39,6 +39,8 @@ def max_pool(kernel, stride):
     print(f"max_pool2d(x, {kernel}, {stride}):", y.grad_fn.name())
     show("y", y.detach())
     show("x.grad", x.grad)
+    nonzero = [(i, v) for i, v in enumerate(x.grad.flatten().tolist()) if v != 0]
+    print("x.grad nonzero only at", ", ".join(f"{i}: {v!r}" for i, v in nonzero))
 
 
 if __name__ == "__main__":
