@@ -27,11 +27,11 @@ internal static class Buffers
 
     /// <summary>
     /// Gives a <see cref="Rent{T}"/> array back: it fills an empty slot, or replaces the next one in turn; arrays
-    /// above 4M elements are left to the collector rather than held by the thread.
+    /// above 1M elements are left to the collector rather than held by the thread.
     /// </summary>
     public static void Return<T>(T[] array)
     {
-        if (array.Length > 1 << 22) return;
+        if (array.Length > 1 << 20) return;
         var slots = Scratch<T>.Slots ??= new T[]?[Scratch<T>.Count];
         var free = Array.IndexOf(slots, null);
         if (free < 0) free = Scratch<T>.Next = (Scratch<T>.Next + 1) % slots.Length;
