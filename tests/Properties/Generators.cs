@@ -46,6 +46,23 @@ internal static class Generators
     public static Gen<Sample> DyadicSamples(Shape shape) =>
         Gen.ArrayOf(Gen.Choose(-512, 512).Select(k => k / 256.0), shape.Numel).Select(v => new Sample(shape, v));
 
+    /// <summary>
+    /// conv2d geometries: input [N,C,H,W] (or [C,H,W], a quarter of the time), weight [O,C,kh,kw] and bias [O] shapes
+    /// with sizes 1–5, kernels 1–3 (not necessarily square), strides 1–2 and padding 0–2, the kernel fitting the padded input.
+    /// </summary>
+    public static readonly Gen<(Shape X, Shape W, Shape B, int Stride, int Padding)> ConvolutionGeometries =
+        from batched in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from n in Gen.Choose(1, 2)
+        from c in Gen.Choose(1, 3)
+        from o in Gen.Choose(1, 3)
+        from kh in Gen.Choose(1, 3)
+        from kw in Gen.Choose(1, 3)
+        from stride in Gen.Choose(1, 2)
+        from padding in Gen.Choose(0, 2)
+        from h in Gen.Choose(Math.Max(1, kh - 2 * padding), 5)
+        from w in Gen.Choose(Math.Max(1, kw - 2 * padding), 5)
+        select (batched ? Shape.Of(n, c, h, w) : Shape.Of(c, h, w), Shape.Of(o, c, kh, kw), Shape.Of(o), stride, padding);
+
     /// <summary>Seeds for the cotangent and directions a finite-difference check draws.</summary>
     public static Gen<int> Seeds => Gen.Choose(0, int.MaxValue - 1);
 

@@ -31,3 +31,9 @@ internal sealed record Case(Sample[] Inputs, int Seed)
 {
     public override string ToString() => $"[{string.Join("; ", Inputs.Select(s => s.ToString()))}] seed {Seed}";
 }
+
+/// <summary>A sliding-window op's inputs with its stride and padding, printed in full when a property fails.</summary>
+internal sealed record WindowCase(Case Case, int Stride, int Padding)
+{
+    public override string ToString() => $"{Case}, stride {Stride}, padding {Padding}";
+}

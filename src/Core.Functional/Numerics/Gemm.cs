@@ -1,4 +1,4 @@
-
+using System.Numerics;
 using BlasTranspose = MathNet.Numerics.Providers.LinearAlgebra.Transpose;
 
 namespace Nabla.Core.Numerics;
@@ -40,19 +40,36 @@ internal static class Gemm
             : NdArray.Own(shape, Product(a.Buffer<double>(), transposeA, b.Buffer<double>(), transposeB, m, n, k, c?.Buffer<double>(), 1d));
     }
 
-    // Row-major X is column-major Xᵀ: C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, whose column-major operands
-    // are B's and A's buffers with the same transpose flags. An addend's buffer is copied and updated (β = 1).
+    // An addend's buffer is copied and updated (β = 1).
     static T[] Product<T>(T[] a, bool ta, T[] b, bool tb, int m, int n, int k, T[]? addend, T one) where T : unmanaged
     {
         var c = addend is null ? (k > 0 ? Buffers.Uninitialized<T>(m * n) : new T[m * n]) : (T[])addend.Clone();
         if (c.Length == 0 || k == 0) return c;
+        Multiply(a, ta, b, tb, m, n, k, c, one, addend is null ? default : one);
+        return c;
+    }
+
+    /// <summary>
+    /// C = op(A)·op(B) written into <paramref name="c"/>, for row-major buffers of exactly m×k (A after op), k×n
+    /// (B after op) and m×n elements: a product into a scratch buffer the caller owns.
+    /// </summary>
+    public static void Product<T>(T[] a, bool transposeA, T[] b, bool transposeB, int m, int n, int k, T[] c) where T : unmanaged, INumberBase<T>
+    {
+        if (c.Length == 0) return;
+        if (k == 0) c.AsSpan().Clear();
+        else Multiply(a, transposeA, b, transposeB, m, n, k, c, T.One, T.Zero);
+    }
+
+    // Row-major X is column-major Xᵀ: C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, whose column-major operands
+    // are B's and A's buffers with the same transpose flags; C = α·that + β·C.
+    static void Multiply<T>(T[] a, bool ta, T[] b, bool tb, int m, int n, int k, T[] c, T alpha, T beta) where T : unmanaged
+    {
         var provider = (MathNet.Numerics.Providers.LinearAlgebra.ILinearAlgebraProvider<T>)Providers.Provider.LinearAlgebra;
         var (rowsB, columnsB) = tb ? (k, n) : (n, k);
         var (rowsA, columnsA) = ta ? (m, k) : (k, m);
         provider.MatrixMultiplyWithUpdate(tb ? BlasTranspose.Transpose : BlasTranspose.DontTranspose,
                                           ta ? BlasTranspose.Transpose : BlasTranspose.DontTranspose,
-                                          one, b, rowsB, columnsB, a, rowsA, columnsA, addend is null ? default : one, c);
-        return c;
+                                          alpha, b, rowsB, columnsB, a, rowsA, columnsA, beta, c);
     }
 
     /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared floating dtype, 0-dimensional.</summary>

@@ -1,0 +1,37 @@
+using LanguageExt;
+using Nabla.Core.Numerics;
+
+namespace Nabla.Core;
+
+/// <summary>
+/// y = x [N·Ho·Wo, C·kh·kw] folded back into an image of a given shape [N,C,H,W] (or [C,H,W]): each entry is added
+/// into the element <see cref="Im2Col"/> reads it from, so this is Im2Col's adjoint (PyTorch's fold).
+/// x̄ = <see cref="Im2Col"/>(ȳ).
+/// </summary>
+public sealed class Col2Im : Op<(int KernelH, int KernelW, int Stride, int Padding)>
+{
+    static readonly Col2Im Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "Col2ImBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>The column matrix x summed back into an image of shape <paramref name="image"/>.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, Shape image, int kernelH, int kernelW, int stride = 1, int padding = 0) =>
+        env =>
+        {
+            var window = Convolutions.Window.Checked(image, kernelH, kernelW, stride, padding, "col2im");
+            if (!x.Shape.Equals(Shape.Of(window.Rows, window.Columns)))
+                throw new ArgumentException(
+                    $"col2im: expected columns of shape {Shape.Of(window.Rows, window.Columns)} for an image of shape {image} " +
+                    $"with a {kernelH}x{kernelW} kernel, stride {stride} and padding {padding}, but got shape {x.Shape}");
+            var y = Convolutions.Col2Im(Layout.Cast(x.Value, x.DType.ToFloating()), window, image);
+            return Rule.Record(env, y, (kernelH, kernelW, stride, padding), x);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Vjp((int KernelH, int KernelW, int Stride, int Padding) s, Expr? y, Expr yBar, int input) =>
+        Im2Col.Apply(yBar, s.KernelH, s.KernelW, s.Stride, s.Padding);
+}
