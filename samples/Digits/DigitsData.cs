@@ -41,8 +41,7 @@ public sealed record DigitsData(float[] Pixels, long[] Labels)
     /// <summary>A seeded shuffle cut into the first <paramref name="trainFraction"/> for training and the rest for testing.</summary>
     public (DigitsData Train, DigitsData Test) Split(double trainFraction, int seed)
     {
-        var order = Enumerable.Range(0, Count).ToArray();
-        new Random(seed).Shuffle(order);
+        var order = new Shuffle((ulong)seed).Permutation(Count);
         var cut = (int)Math.Round(Count * trainFraction);
         return (Take(order[..cut]), Take(order[cut..]));
     }

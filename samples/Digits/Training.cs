@@ -21,12 +21,11 @@ public static class Training
         new NN.Linear(32 * 2 * 2, 10, seed: seed + 2));
 
     /// <summary>One pass over <paramref name="data"/> in shuffled mini-batches; returns the mean training loss.</summary>
-    public static double Epoch(Module model, Optimizer optimizer, DigitsData data, int batchSize, Random random,
+    public static double Epoch(Module model, Optimizer optimizer, DigitsData data, int batchSize, Shuffle shuffle,
                                Action<int, double>? afterBatch = null)
     {
         model.Train();
-        var order = Enumerable.Range(0, data.Count).ToArray();
-        random.Shuffle(order);
+        var order = shuffle.Permutation(data.Count);
         double total = 0;
         for (var start = 0; start < order.Length; start += batchSize)
         {
@@ -52,5 +51,5 @@ public static class Training
 
     /// <summary>The fraction of images whose predicted class is their label.</summary>
     public static double Accuracy(Module model, DigitsData data) =>
-        Predict(model, data).Zip(data.Labels).Count(p => p.First == p.Second) / (double)data.Count;
+        Predict(model, data).Zip(data.Labels).Count(p => p.Item1 == p.Item2) / (double)data.Count;
 }

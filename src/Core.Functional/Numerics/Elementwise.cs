@@ -194,9 +194,27 @@ internal static class Elementwise
             case UnaryKernel.Cos: TensorPrimitives.Cos(x, r); break;
             case UnaryKernel.Sigmoid: TensorPrimitives.Sigmoid(x, r); break;
             case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
-            case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.IsNaN(x[i]) ? x[i] : T.CreateTruncating(T.Sign(x[i])); break;
+            case UnaryKernel.Sign: Sign(x, r); break;
         }
         return r;
+    }
+
+    // sign(x) with NaN kept, a vector at a time (ReLU's VJP calls it on every activation).
+    static void Sign<T>(ReadOnlySpan<T> x, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var (one, zero) = (Vector<T>.One, Vector<T>.Zero);
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var v = new Vector<T>(x[i..]);
+                var s = Vector.ConditionalSelect(Vector.GreaterThan(v, zero), one, zero)
+                        - Vector.ConditionalSelect(Vector.LessThan(v, zero), one, zero);
+                Vector.ConditionalSelect(Vector.Equals(v, v), s, v).CopyTo(r[i..]);
+            }
+        }
+        for (; i < x.Length; i++) r[i] = T.IsNaN(x[i]) ? x[i] : T.CreateTruncating(T.Sign(x[i]));
     }
 
     static T[] UnaryArithmetic<T>(UnaryKernel op, ReadOnlySpan<T> x) where T : unmanaged, INumber<T>

@@ -18,5 +18,16 @@ internal static class Init
     }
 
     /// <summary>The generator for a module's initial values: seeded when a seed is given, otherwise seeded at random.</summary>
-    public static Random Generator(int? seed) => seed is { } s ? new Random(s) : new Random(Random.Shared.Next());
+    public static Random Generator(int? seed) => seed is { } s ? new Random(Mix(s)) : new Random(Random.Shared.Next());
+
+    // System.Random(int) gives strongly correlated streams for nearby seeds (seed, seed + 1, ... for the layers of one
+    // model), which made whole layers start out alike and cost the digits CNN two points of accuracy. SplitMix64's
+    // finaliser spreads nearby seeds over the whole range first.
+    static int Mix(int seed)
+    {
+        var z = (ulong)seed + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
+    }
 }
