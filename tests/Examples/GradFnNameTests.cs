@@ -3,7 +3,8 @@ namespace Nabla.Examples;
 /// <summary>
 /// grad_fn names (SEMANTICS.md "Names") for every op the facade has, with the repr PyTorch 1.13 prints for
 /// x = tensor([1., 2.], requires_grad=True), y = tensor([3., 4.], requires_grad=True),
-/// m = tensor([[1., 2.], [3., 4.]], requires_grad=True).
+/// m = tensor([[1., 2.], [3., 4.]], requires_grad=True),
+/// m4 = m.reshape(1, 1, 2, 2).
 /// </summary>
 public class GradFnNameTests
 {
@@ -47,6 +48,9 @@ public class GradFnNameTests
         { "F.binary_cross_entropy_with_logits(x, y)", "BinaryCrossEntropyWithLogitsBackward0",
           "tensor(-3.7799, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)" },
         { "F.relu(x)", "ReluBackward0", "tensor([1., 2.], grad_fn=<ReluBackward0>)" },
+        { "F.conv2d(m4, m4, padding=1)", "ConvolutionBackward0",
+          "tensor([[[[ 4., 11.,  6.],\n          [14., 30., 14.],\n          [ 6., 11.,  4.]]]], grad_fn=<ConvolutionBackward0>)" },
+        { "F.max_pool2d(m4, 2)", "MaxPool2DWithIndicesBackward0", "tensor([[[[4.]]]], grad_fn=<MaxPool2DWithIndicesBackward0>)" },
     };
 
     static Tensor Make(string name)
@@ -84,6 +88,8 @@ public class GradFnNameTests
             "F.mse_loss(x, y)" => NN.Functional.MseLoss(x, y),
             "F.binary_cross_entropy_with_logits(x, y)" => NN.Functional.BinaryCrossEntropyWithLogits(x, y),
             "F.relu(x)" => new NN.ReLU().Forward(x),
+            "F.conv2d(m4, m4, padding=1)" => NN.Functional.Conv2d(m.Reshape(1, 1, 2, 2), m.Reshape(1, 1, 2, 2), padding: 1),
+            "F.max_pool2d(m4, 2)" => NN.Functional.MaxPool2d(m.Reshape(1, 1, 2, 2), 2),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }

@@ -104,6 +104,10 @@ public class ModuleTests
         Assert.Equal("Flatten(start_dim=1, end_dim=-1)", new Flatten().ToString());
         Assert.Equal("Tanh()", new NN.Tanh().ToString());
         Assert.Equal("Linear(in_features=2, out_features=3, bias=False)", new NN.Linear(2, 3, bias: false).ToString());
+        // nn.Conv2d(1, 16, 3, padding=1), nn.Conv2d(2, 4, 3, stride=2, bias=False), nn.MaxPool2d(2)
+        Assert.Equal("Conv2d(1, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))", new Conv2d(1, 16, 3, padding: 1).ToString());
+        Assert.Equal("Conv2d(2, 4, kernel_size=(3, 3), stride=(2, 2), bias=False)", new Conv2d(2, 4, 3, stride: 2, bias: false).ToString());
+        Assert.Equal("MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)", new MaxPool2d(2).ToString());
         Assert.Equal("""
             Sequential(
               (0): Sequential(
@@ -199,6 +203,21 @@ public class ModuleTests
         y.Sum().Backward();
         Assert.Equal(y.ToArray(), x.Grad!.ToArray());
         Assert.Equal(y.ToArray(), Functional.Dropout(x, 0.25, training: true, seed: 4).ToArray());
+    }
+
+    [Fact]
+    public void Conv2d_has_pytorchs_parameter_shapes_and_init_range()
+    {
+        var conv = new Conv2d(2, 4, kernelSize: 3, seed: 1);
+        Assert.Equal(new[] { "weight", "bias" }, conv.NamedParameters().Select(p => p.Name));
+        Assert.Equal(new[] { 4, 2, 3, 3 }, conv.Weight.Shape);
+        Assert.Equal(new[] { 4 }, conv.Bias!.Shape);
+        // U(−1/√(C·k²), 1/√(C·k²)) = U(−1/√18, 1/√18), as PyTorch's reset_parameters.
+        Assert.All(conv.Weight.ToArray().Concat(conv.Bias.ToArray()), w => Assert.InRange(w, -1 / Math.Sqrt(18), 1 / Math.Sqrt(18)));
+        Assert.Equal(new[] { 5, 4, 3, 2 }, conv.Forward(Tensor.Ones([5, 2, 5, 4])).Shape);
+        Assert.Equal(new[] { 5, 4, 1, 1 }, new MaxPool2d(3, stride: 2).Forward(Tensor.Ones([5, 4, 3, 4])).Shape);
+        conv.SetRequiresGrad(false);
+        Assert.Null(conv.Forward(Tensor.Ones([1, 2, 3, 3])).GradFn);
     }
 
     [Fact]
