@@ -26,6 +26,9 @@ internal static class Gradcheck
         var v = Dyadic(random, y.Shape.Numel);
         var u = inputs.Select(s => Dyadic(random, s.Shape.Numel)).ToArray();
 
+        // Forward mode first (backward frees the saved values): ⟨v, J·u⟩ from the ops' JVP rules.
+        var forward = Forward(y, args, requires, u, inputs);
+
         var grads = Autodiff.Gradients(y, Expr.Constant(NdArray.From(v, y.Shape, y.DType)));
         var analytic = 0.0;
         for (var i = 0; i < inputs.Length; i++)
@@ -54,6 +57,34 @@ internal static class Gradcheck
             throw new Xunit.Sdk.XunitException(
                 $"VJP gives Σ⟨x̄ᵢ, uᵢ⟩ = {analytic:R}, central differences give {numeric:R} " +
                 $"(difference {Math.Abs(numeric - analytic):E2}, tolerance {tolerance:E2}); requires grad: [{string.Join(", ", requires)}]");
+        if (forward is { } yDot)
+        {
+            var jvp = Dot(yDot.Value.ToDoubles(), v);
+            var forwardTolerance = 1e-7 + 1e-8 * scale + 1e-6 * Math.Max(Math.Abs(numeric), Math.Abs(jvp));
+            if (!(Math.Abs(numeric - jvp) <= forwardTolerance))
+                throw new Xunit.Sdk.XunitException(
+                    $"JVP gives ⟨v, J·u⟩ = {jvp:R}, central differences give {numeric:R} " +
+                    $"(difference {Math.Abs(numeric - jvp):E2}, tolerance {forwardTolerance:E2}); requires grad: [{string.Join(", ", requires)}]");
+        }
+    }
+
+    // ẏ for tangents uᵢ on the inputs that require grad, or null while an op on the way has no JVP rule yet.
+    static Expr? Forward(Expr y, Expr[] args, bool[] requires, double[][] u, Sample[] inputs)
+    {
+        var seeds = LanguageExt.Seq<(Node, Expr)>.Empty;
+        for (var i = 0; i < args.Length; i++)
+            if (requires[i]) seeds = seeds.Add((args[i].Node!, Expr.Constant(NdArray.From(u[i], inputs[i].Shape, inputs[i].DType))));
+        try
+        {
+            var yDot = Autodiff.Eval(ForwardMode.Tangent(y, seeds));
+            if (!yDot.Shape.Equals(y.Shape) || yDot.DType != y.DType)
+                throw new Xunit.Sdk.XunitException($"tangent is {yDot.DType.Name()}{yDot.Shape}, output is {y.DType.Name()}{y.Shape}");
+            return yDot;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     // All inputs half of the time, otherwise a random non-empty subset, so rules for constants are skipped too.

@@ -85,7 +85,7 @@ public static class Backprop
 
     // Iterative depth-first post-order from the roots: inputs come before the nodes that consume them, so
     // walking it backwards visits every node after all of its consumers.
-    static (List<Node> Order, Dictionary<Node, int> Index) PostOrder(List<(Node Node, Expr Seed)> starts)
+    internal static (List<Node> Order, Dictionary<Node, int> Index) PostOrder(List<(Node Node, Expr Seed)> starts)
     {
         var order = new List<Node>();
         var index = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);

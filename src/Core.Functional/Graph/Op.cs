@@ -28,6 +28,14 @@ public abstract class Op<TSaved>
     /// </summary>
     protected internal abstract Reader<GradEnv, Expr> Vjp(TSaved saved, Expr? y, Expr yBar, int input);
 
+    /// <summary>
+    /// The JVP, forward mode: given what the forward saved, the output <paramref name="y"/> (only when
+    /// <see cref="SavesOutput"/>), the output's shape, and one tangent per input (null where that input's tangent is
+    /// zero, never all null), the output's tangent ẏ = Σᵢ ∂y/∂xᵢ · ẋᵢ, built from ops so it can be differentiated again.
+    /// </summary>
+    protected internal virtual Reader<GradEnv, Expr> Jvp(TSaved saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        throw new NotSupportedException($"{Name} has no forward-mode (JVP) rule");
+
     /// <summary>The output of a one-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>
         ReaderResult<Expr>.New(

@@ -33,6 +33,9 @@ public abstract class OpNode : Node
     /// <summary>ȳ ↦ the cotangent of input number <paramref name="input"/> (the op's VJP over its saved values).</summary>
     internal abstract Reader<GradEnv, Expr> Vjp(Expr yBar, int input);
 
+    /// <summary>The output's tangent from the inputs' tangents (null where zero): the op's JVP over its saved values.</summary>
+    internal abstract Reader<GradEnv, Expr> Jvp(Expr?[] xDots);
+
     /// <summary>Frees the saved tensors (PyTorch frees them after a backward unless retain_graph is set).</summary>
     internal abstract void Release();
 }
@@ -60,6 +63,15 @@ internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, N
                 "Autograd.Grad(). Specify retainGraph: true if you need to backward through the graph a second time or " +
                 "if you need to access saved tensors after calling backward.");
         return op.Vjp(saved!, output is null ? null : new Expr(output, this), yBar, input);
+    }
+
+    internal override Reader<GradEnv, Expr> Jvp(Expr?[] xDots)
+    {
+        if (released)
+            throw new InvalidOperationException(
+                "Trying to push tangents through a graph whose saved values were freed by a backward; record it again " +
+                "or pass retainGraph: true to that backward.");
+        return op.Jvp(saved!, output is null ? null : new Expr(output, this), Shape, xDots);
     }
 
     internal override void Release()
