@@ -32,6 +32,12 @@ public sealed record GradEnv(bool GradEnabled, bool InferenceMode, int Level)
     [Pure] public static Func<GradEnv, GradEnv> Inference(bool enabled) =>
         env => env with { GradEnabled = !enabled, InferenceMode = enabled };
 
+    /// <summary>
+    /// Entering a functional transform (grad, vjp, jvp, ...): one level deeper, recording on whatever the caller's mode,
+    /// as torch.func's transforms do. Each call's inputs get fresh nodes, so nested transforms never mix perturbations.
+    /// </summary>
+    [Pure] public static GradEnv Nest(GradEnv env) => env with { Level = env.Level + 1, GradEnabled = true, InferenceMode = false };
+
     // The same transforms lifted to computations with local.
 
     /// <summary>Runs <paramref name="m"/> with grad disabled.</summary>

@@ -9,7 +9,7 @@ namespace Nabla;
 /// <c>set_grad_enabled</c> / <c>inference_mode</c>. The mode belongs to the current async flow: scopes save it on
 /// entry and restore it on exit (also on exceptions), so the closest scope wins.
 /// </summary>
-public static class Autograd
+public static partial class Autograd
 {
     /// <summary>True when ops record a graph in the current flow.</summary>
     public static bool IsGradEnabled => GradMode.Current.GradEnabled;
