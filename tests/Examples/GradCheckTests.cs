@@ -1,0 +1,46 @@
+namespace Nabla.Examples;
+
+/// <summary>Autograd.GradCheck and GradGradCheck, as torch.autograd.gradcheck and gradgradcheck.</summary>
+public class GradCheckTests
+{
+    static Tensor X() => Tensor.From([0.5, -1.25, 2.0], requiresGrad: true, dtype: DType.Float64);
+    static Tensor W() => Tensor.From(new double[,] { { 0.3, -0.7, 1.1 }, { 0.2, 0.4, -0.9 } }, requiresGrad: true, dtype: DType.Float64);
+
+    [Fact]
+    public void Correct_gradients_pass()
+    {
+        // torch.autograd.gradcheck(lambda x, w: (w @ x.tanh()).exp(), (x, w)) -> True
+        Assert.True(Autograd.GradCheck(xs => xs[1].MatMul(xs[0].Tanh()).Exp(), [X(), W()]));
+        Assert.True(Autograd.GradCheck(xs => (xs[0] * xs[0]).Sum().Sqrt(), [X()]));
+        // Inputs that do not require grad are not checked.
+        Assert.True(Autograd.GradCheck(xs => xs[0] * xs[1], [X(), W().Detach()[0]]));
+    }
+
+    [Fact]
+    public void Second_derivatives_pass()
+    {
+        Assert.True(Autograd.GradGradCheck(xs => xs[1].MatMul(xs[0].Tanh()), [X(), W()]));
+        Assert.True(Autograd.GradGradCheck(xs => (xs[0].Pow(3) * xs[0].Sin()).Sum(), [X()]));
+    }
+
+    [Fact]
+    public void A_wrong_gradient_is_reported_with_both_jacobians()
+    {
+        // Detach hides one path from backward: f(x) = x·x with one factor detached has gradient x, not 2x.
+        var e = Assert.Throws<GradCheckException>(() => Autograd.GradCheck(xs => xs[0] * xs[0].Detach(), [X()]));
+        Assert.StartsWith("Jacobian mismatch for output 0 with respect to input 0,\nnumerical:", e.Message);
+        Assert.Equal(0, e.InputIndex);
+        Assert.Equal(new[] { 3, 3 }, e.Numerical.Shape);
+        Assert.Equal(new[] { 1.0, 0, 0, 0, -2.5, 0, 0, 0, 4.0 }, e.Numerical.ToArray().Select(v => Math.Round(v, 6)));
+        Assert.Equal(new[] { 0.5, 0, 0, 0, -1.25, 0, 0, 0, 2.0 }, e.Analytical.ToArray());
+        Assert.Equal((2, 2), (e.WorstRow, e.WorstColumn));
+        Assert.Contains("worst entry: d output[2] / d input[2]: numerical 4", e.Message);
+    }
+
+    [Fact]
+    public void Nothing_to_check_is_an_error()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Autograd.GradCheck(xs => xs[0] * 2, [X().Detach()]));
+        Assert.StartsWith("gradcheck expects at least one input tensor to require gradient", e.Message);
+    }
+}
