@@ -72,7 +72,8 @@ public static partial class Autograd
             throw new ArgumentException($"grad requires one gradOutput per output: got {gradOutputs.Count} for {outputs.Count} outputs");
         var targets = Tensor.NodesOf(inputs);
         var roots = outputs.Select((o, i) => (o.Expr, Tensor.Seed(o, gradOutputs?[i], i))).ToSeq();
-        var options = new BackwardOptions(retainGraph || createGraph, createGraph, Some(targets.ToSeq()));
+        var options = new BackwardOptions(retainGraph || createGraph, createGraph, Some(targets.ToSeq()),
+                                          Tensor.GradientHook(createGraph, backward: false));
         var grads = GradMode.Run(Backprop.Gradients(roots, options));
         return targets.Select(node => grads.Find(node).IsSome
             ? new Tensor(createGraph ? grads[node] : Expr.Constant(grads[node].Value))

@@ -135,7 +135,7 @@ public sealed partial class Tensor
         var seed = Seed(this, gradient, 0);
         var targets = inputs is null ? null : NodesOf(inputs);
         var options = new BackwardOptions(retainGraph || createGraph, createGraph,
-                                          targets is null ? None : Some(targets.ToSeq()));
+                                          targets is null ? None : Some(targets.ToSeq()), GradientHook(createGraph, backward: true));
         var grads = GradMode.Run(Backprop.Gradients(Seq1((expr, seed)), options));
         foreach (var (node, g) in grads)
         {
