@@ -5,11 +5,11 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>
-/// The grad-mode environment every op reads: whether ops record a graph, whether inference mode is on, and the
-/// nesting level of functional transforms. It is only ever changed by the transforms below, applied with
+/// The grad-mode environment every op reads: whether ops record a graph, whether inference mode is on, the
+/// nesting level of functional transforms, and whether anomaly detection is on. It is only ever changed by the transforms below, applied with
 /// <c>local</c>, so the innermost (closest) scope wins by construction.
 /// </summary>
-public sealed record GradEnv(bool GradEnabled, bool InferenceMode, int Level)
+public sealed record GradEnv(bool GradEnabled, bool InferenceMode, int Level, bool DetectAnomaly = false)
 {
     /// <summary>The environment a program starts in: grad on, inference mode off, level 0.</summary>
     public static readonly GradEnv Default = new(GradEnabled: true, InferenceMode: false, Level: 0);
@@ -37,6 +37,12 @@ public sealed record GradEnv(bool GradEnabled, bool InferenceMode, int Level)
     /// as torch.func's transforms do. Each call's inputs get fresh nodes, so nested transforms never mix perturbations.
     /// </summary>
     [Pure] public static GradEnv Nest(GradEnv env) => env with { Level = env.Level + 1, GradEnabled = true, InferenceMode = false };
+
+    /// <summary>
+    /// torch.autograd.detect_anomaly(enabled): recorded ops remember where they were created, and a backward rule that
+    /// produces NaN stops the backward with an error naming the op and that place.
+    /// </summary>
+    [Pure] public static Func<GradEnv, GradEnv> Anomaly(bool enabled) => env => env with { DetectAnomaly = enabled };
 
     // The same transforms lifted to computations with local.
 

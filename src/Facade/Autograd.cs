@@ -32,6 +32,16 @@ public static partial class Autograd
     /// <summary>Inference mode until disposed: grad off and results are plain tensors (<c>torch.inference_mode(enabled)</c>).</summary>
     public static IDisposable InferenceMode(bool enabled = true) => GradMode.Push(GradEnv.Inference(enabled));
 
+    /// <summary>
+    /// Anomaly detection (torch.autograd.detect_anomaly) until disposed: ops remember where they were recorded, and a
+    /// backward rule producing NaN throws "Function 'SqrtBackward0' returned nan values in its 0th output." followed by
+    /// that place. Slows recording and backward; for debugging.
+    /// </summary>
+    public static IDisposable DetectAnomaly(bool enabled = true) => GradMode.Push(GradEnv.Anomaly(enabled));
+
+    /// <summary>True inside <see cref="DetectAnomaly"/>.</summary>
+    public static bool IsAnomalyEnabled => GradMode.Current.DetectAnomaly;
+
     /// <summary><paramref name="f"/> wrapped to run with grad disabled (<c>@torch.no_grad()</c>).</summary>
     public static Func<TResult> NoGrad<TResult>(Func<TResult> f) => () => GradMode.Within(GradEnv.NoGrad, f);
     /// <summary><paramref name="f"/> wrapped to run with grad disabled.</summary>

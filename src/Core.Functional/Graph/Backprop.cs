@@ -71,13 +71,27 @@ public static class Backprop
             {
                 if (op.Input(j) is not { } input) continue;
                 var at = index[input];
-                if (needed[at]) Accumulate(ref grads[at], ReduceTo(op.Vjp(yBar, j).Eval(env), input, env), env);
+                if (!needed[at]) continue;
+                var g = op.Vjp(yBar, j).Eval(env);
+                if (env.DetectAnomaly && HasNaN(g.Value)) throw Anomaly(op, j);
+                Accumulate(ref grads[at], ReduceTo(g, input, env), env);
             }
             // A recorded backward reads the graph's saved values when it is differentiated in turn.
             if (!options.RetainGraph && !options.CreateGraph) op.Release();
         }
         return result;
     }
+
+    static bool HasNaN(NdArray x)
+    {
+        foreach (var v in x.ToDoubles()) if (double.IsNaN(v)) return true;
+        return false;
+    }
+
+    // PyTorch's anomaly message, then where the op was recorded.
+    static InvalidOperationException Anomaly(OpNode op, int input) =>
+        new($"Function '{op.Name}' returned nan values in its {input}th output." +
+            (op.CreatedAt is { } trace ? $"\nThe forward call that created it:\n{trace}" : ""));
 
     static void Accumulate(ref Expr? slot, Expr g, GradEnv env) =>
         slot = slot is null ? g : Add.Apply(slot, g).Eval(env);

@@ -40,22 +40,25 @@ public abstract class Op<TSaved>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && x.RequiresGrad && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 1, CheckSaved(x).Node, null, null, saved))
+                ? new Expr(y, new OpNode<TSaved>(this, y, 1, CheckSaved(x).Node, null, null, saved) { CreatedAt = Trace(env) })
                 : Result(env, y));
 
     /// <summary>The output of a two-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad) && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, null, saved))
+                ? new Expr(y, new OpNode<TSaved>(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, null, saved) { CreatedAt = Trace(env) })
                 : Result(env, y));
 
     /// <summary>The output of a three-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b, Expr c) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad || c.RequiresGrad) && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 3, CheckSaved(a).Node, CheckSaved(b).Node, CheckSaved(c).Node, saved))
+                ? new Expr(y, new OpNode<TSaved>(this, y, 3, CheckSaved(a).Node, CheckSaved(b).Node, CheckSaved(c).Node, saved) { CreatedAt = Trace(env) })
                 : Result(env, y));
+
+    // With anomaly detection on, a node remembers the call that recorded it (PyTorch keeps the forward traceback).
+    static string? Trace(GradEnv env) => env.DetectAnomaly ? new System.Diagnostics.StackTrace(2, true).ToString() : null;
 
     // An unrecorded result: a plain constant, or an inference tensor in inference mode.
     static Expr Result(GradEnv env, NdArray y) => env.InferenceMode ? new Expr(y, null) { IsInference = true } : Expr.Constant(y);

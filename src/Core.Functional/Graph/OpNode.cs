@@ -16,6 +16,9 @@ public abstract class OpNode : Node
         this.input2 = input2;
     }
 
+    /// <summary>Where the op was recorded (a stack trace), kept only with anomaly detection on.</summary>
+    public string? CreatedAt { get; internal init; }
+
     /// <summary>Number of inputs of the op.</summary>
     public int Arity { get; }
 
