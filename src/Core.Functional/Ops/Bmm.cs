@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>Y[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ, per matrix.</summary>
+/// <summary>Y[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ, Ẏ = Ȧ·B + A·Ḃ, per matrix.</summary>
 public sealed class Bmm : Op<(Expr A, Expr B)>
 {
     static readonly Bmm Rule = new();
@@ -26,4 +26,8 @@ public sealed class Bmm : Op<(Expr A, Expr B)>
         input == 0
             ? from bt in Transpose.Apply(saved.B, 1, 2) from r in Apply(yBar, bt) select r
             : from at in Transpose.Apply(saved.A, 1, 2) from r in Apply(at, yBar) select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        Bilinear.Jvp(Apply, saved.A, saved.B, xDots[0], xDots[1]);
 }

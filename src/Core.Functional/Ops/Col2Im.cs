@@ -6,7 +6,7 @@ namespace Nabla.Core;
 /// <summary>
 /// y = x [N·Ho·Wo, C·kh·kw] folded back into an image of a given shape [N,C,H,W] (or [C,H,W]): each entry is added
 /// into the element <see cref="Im2Col"/> reads it from, so this is Im2Col's adjoint (PyTorch's fold).
-/// x̄ = <see cref="Im2Col"/>(ȳ).
+/// ẏ = col2im(ẋ), x̄ = <see cref="Im2Col"/>(ȳ).
 /// </summary>
 public sealed class Col2Im : Op<(int KernelH, int KernelW, int Stride, int Padding)>
 {
@@ -34,4 +34,9 @@ public sealed class Col2Im : Op<(int KernelH, int KernelW, int Stride, int Paddi
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((int KernelH, int KernelW, int Stride, int Padding) s, Expr? y, Expr yBar, int input) =>
         Im2Col.Apply(yBar, s.KernelH, s.KernelW, s.Stride, s.Padding);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((int KernelH, int KernelW, int Stride, int Padding) s, Expr? y, Shape shape,
+                                                         Expr?[] xDots) =>
+        Apply(xDots[0]!, shape, s.KernelH, s.KernelW, s.Stride, s.Padding);
 }

@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = Σᵢ aᵢbᵢ for two vectors. ā = ȳ·b, b̄ = ȳ·a.</summary>
+/// <summary>y = Σᵢ aᵢbᵢ for two vectors. ā = ȳ·b, b̄ = ȳ·a; ẏ = ȧ·b + a·ḃ.</summary>
 public sealed class Dot : Op<(Expr A, Expr B)>
 {
     static readonly Dot Rule = new();
@@ -26,4 +26,8 @@ public sealed class Dot : Op<(Expr A, Expr B)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
         input == 0 ? Mul.Apply(yBar, saved.B) : Mul.Apply(yBar, saved.A);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        Bilinear.Jvp(Apply, saved.A, saved.B, xDots[0], xDots[1]);
 }

@@ -5,7 +5,7 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y[i] = x at flat index indices[i], shaped as given (what max pooling's double backward reads).
-/// x̄ = zeros of x's shape with ȳ added at the same indices: <see cref="MaxPool2dBackward"/>.
+/// x̄ = zeros of x's shape with ȳ added at the same indices: <see cref="MaxPool2dBackward"/>; ẏ = ẋ at the indices.
 /// </summary>
 public sealed class Gather : Op<(int[] Indices, Shape Input)>
 {
@@ -30,4 +30,8 @@ public sealed class Gather : Op<(int[] Indices, Shape Input)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((int[] Indices, Shape Input) s, Expr? y, Expr yBar, int input) =>
         MaxPool2dBackward.Apply(yBar, s.Indices, s.Input);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((int[] Indices, Shape Input) s, Expr? y, Shape shape, Expr?[] xDots) =>
+        Apply(xDots[0]!, s.Indices, shape);
 }

@@ -5,7 +5,8 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = the maximum of each k×k window of x [N,C,H,W] (or [C,H,W]), windows s apart, no padding, floor mode.
-/// x̄ = ȳ added at each window's (first) maximum, zero elsewhere: <see cref="MaxPool2dBackward"/> over the saved indices.
+/// x̄ = ȳ added at each window's (first) maximum, zero elsewhere: <see cref="MaxPool2dBackward"/> over the saved indices;
+/// ẏ = ẋ at those maxima, <see cref="Gather"/>.
 /// </summary>
 public sealed class MaxPool2d : Op<(int[] Indices, Shape Input)>
 {
@@ -29,6 +30,10 @@ public sealed class MaxPool2d : Op<(int[] Indices, Shape Input)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((int[] Indices, Shape Input) s, Expr? y, Expr yBar, int input) =>
         MaxPool2dBackward.Apply(yBar, s.Indices, s.Input);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((int[] Indices, Shape Input) s, Expr? y, Shape shape, Expr?[] xDots) =>
+        Gather.Apply(xDots[0]!, s.Indices, shape);
 
     // PyTorch's checks and words (max_pool2d's), prefixed with the op's name.
     static Convolutions.Window Check(Shape x, int kernel, int stride)

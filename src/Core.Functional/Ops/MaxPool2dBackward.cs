@@ -5,7 +5,7 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = zeros of the pooled input's shape with each x[i] added at flat index indices[i]: max pooling's backward,
-/// linear in x. x̄ = <see cref="Gather"/>(ȳ) at the same indices.
+/// linear in x. x̄ = <see cref="Gather"/>(ȳ) at the same indices, ẏ = the same scatter of ẋ.
 /// </summary>
 public sealed class MaxPool2dBackward : Op<(int[] Indices, Shape Output)>
 {
@@ -30,4 +30,8 @@ public sealed class MaxPool2dBackward : Op<(int[] Indices, Shape Output)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((int[] Indices, Shape Output) s, Expr? y, Expr yBar, int input) =>
         Gather.Apply(yBar, s.Indices, s.Output);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((int[] Indices, Shape Output) s, Expr? y, Shape shape, Expr?[] xDots) =>
+        Apply(xDots[0]!, s.Indices, shape);
 }

@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>Y = A·B for matrices A [m,k] and B [k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ.</summary>
+/// <summary>Y = A·B for matrices A [m,k] and B [k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ; Ẏ = Ȧ·B + A·Ḃ.</summary>
 public sealed class Mm : Op<(Expr A, Expr B)>
 {
     static readonly Mm Rule = new();
@@ -32,4 +32,8 @@ public sealed class Mm : Op<(Expr A, Expr B)>
         input == 0
             ? from bt in Transpose.Apply(saved.B, 0, 1) from r in Apply(yBar, bt) select r
             : from at in Transpose.Apply(saved.A, 0, 1) from r in Apply(at, yBar) select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        Bilinear.Jvp(Apply, saved.A, saved.B, xDots[0], xDots[1]);
 }

@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = A·v for a matrix A [m,k] and a vector v [k]. Ā = ȳ vᵀ (outer product), v̄ = Aᵀ ȳ.</summary>
+/// <summary>y = A·v for a matrix A [m,k] and a vector v [k]. Ā = ȳ vᵀ (outer product), v̄ = Aᵀ ȳ; ẏ = Ȧ·v + A·v̇.</summary>
 public sealed class Mv : Op<(Expr A, Expr V)>
 {
     static readonly Mv Rule = new();
@@ -33,4 +33,8 @@ public sealed class Mv : Op<(Expr A, Expr V)>
             : from at in Transpose.Apply(saved.A, 0, 1)
               from r in Apply(at, yBar)
               select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr V) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        Bilinear.Jvp(Apply, saved.A, saved.V, xDots[0], xDots[1]);
 }

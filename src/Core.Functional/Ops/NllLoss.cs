@@ -6,6 +6,7 @@ namespace Nabla.Core;
 /// <summary>
 /// y = −(1/N) Σᵢ x[i, tᵢ] for log-probabilities x [N, C] and Int64 classes t [N], or x [C] with a 0-dimensional t
 /// (N = 1): PyTorch's nll_loss with mean reduction. x̄ = −ȳ/N at each (i, tᵢ), 0 elsewhere; t gets no gradient.
+/// ẏ = −(1/N) Σᵢ ẋ[i, tᵢ], the same weights summed against ẋ.
 /// Not supported: class weights, ignore_index (PyTorch skips targets equal to −100; here they are out of bounds)
 /// and inputs of rank above 2.
 /// </summary>
@@ -29,6 +30,12 @@ public sealed class NllLoss : Op<(Shape Shape, NdArray Targets)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, NdArray Targets) saved, Expr? y, Expr yBar, int input) =>
         Mul.Apply(yBar, Expr.Constant(Losses.NllLossWeights(saved.Shape, saved.Targets.Span<long>(), yBar.DType)));
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, NdArray Targets) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        from picked in Mul.Apply(xDots[0]!, Expr.Constant(Losses.NllLossWeights(saved.Shape, saved.Targets.Span<long>(), xDots[0]!.DType)))
+        from r in Sum.Apply(picked)
+        select r;
 
     // PyTorch's checks, in its order, with its messages; returns C.
     static int Check(Shape input, Expr targets)

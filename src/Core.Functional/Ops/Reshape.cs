@@ -5,7 +5,7 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = x viewed with another shape of the same size: reshape, unsqueeze and squeeze (each under PyTorch's name).
-/// x̄ = ȳ viewed with x's shape. Buffers are immutable, so no element is copied.
+/// x̄ = ȳ viewed with x's shape, ẏ = ẋ viewed with y's. Buffers are immutable, so no element is copied.
 /// </summary>
 public sealed class Reshape(string name) : Op<Shape>
 {
@@ -51,6 +51,9 @@ public sealed class Reshape(string name) : Op<Shape>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Apply(yBar, shape);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => As(this, xDots[0]!, shape);
 
     static Shape Infer(int[] sizes, Shape from)
     {

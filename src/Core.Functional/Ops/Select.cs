@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = x[i] along dimension 0. x̄ = zeros of x's shape with ȳ at index i.</summary>
+/// <summary>y = x[i] along dimension 0. x̄ = zeros of x's shape with ȳ at index i, ẏ = ẋ[i].</summary>
 public sealed class Select : Op<(Shape Shape, int Index)>
 {
     static readonly Select Rule = new();
@@ -29,9 +29,16 @@ public sealed class Select : Op<(Shape Shape, int Index)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, int Index) s, Expr? y, Expr yBar, int input) =>
         SelectScatter.Apply(yBar, s.Shape, s.Index);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, int Index) s, Expr? y, Shape shape, Expr?[] xDots) =>
+        Apply(xDots[0]!, s.Index);
 }
 
-/// <summary>y = zeros of a shape with x placed at index i of dimension 0 (the adjoint of <see cref="Select"/>). x̄ = ȳ[i].</summary>
+/// <summary>
+/// y = zeros of a shape with x placed at index i of dimension 0 (the adjoint of <see cref="Select"/>). x̄ = ȳ[i],
+/// ẏ = zeros with ẋ at i.
+/// </summary>
 public sealed class SelectScatter : Op<int>
 {
     static readonly SelectScatter Rule = new();
@@ -48,4 +55,7 @@ public sealed class SelectScatter : Op<int>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(int index, Expr? y, Expr yBar, int input) => Select.Apply(yBar, index);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(int index, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!, shape, index);
 }

@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = x with dimensions d0 and d1 swapped. x̄ = ȳ with the same dimensions swapped back.</summary>
+/// <summary>y = x with dimensions d0 and d1 swapped. x̄ = ȳ with the same dimensions swapped back, ẏ = ẋ with them swapped.</summary>
 public sealed class Transpose(string name) : Op<(int D0, int D1)>
 {
     static readonly Transpose Rule = new("TransposeBackward0"), TRule = new("TBackward0");
@@ -32,4 +32,8 @@ public sealed class Transpose(string name) : Op<(int D0, int D1)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((int D0, int D1) dims, Expr? y, Expr yBar, int input) =>
         Apply(yBar, dims.D0, dims.D1);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((int D0, int D1) dims, Expr? y, Shape shape, Expr?[] xDots) =>
+        Apply(xDots[0]!, dims.D0, dims.D1);
 }
