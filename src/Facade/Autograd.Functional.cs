@@ -19,9 +19,12 @@ public static partial class Autograd
     public static (Tensor Output, Tensor Jvp) Jvp(Func<Tensor, Tensor> f, Tensor x, Tensor v, bool createGraph = false) =>
         Pair(Transforms.Jvp(Lift(f), x.Expr, v.Expr), createGraph);
 
-    /// <summary>∂f/∂x with shape f(x).Shape ++ x.Shape: by rows (reverse mode) when f(x) is no larger than x, else by columns (forward mode).</summary>
-    public static Tensor Jacobian(Func<Tensor, Tensor> f, Tensor x, bool createGraph = false) =>
-        Single(Transforms.Jacobian(Lift(f), x.Expr), createGraph);
+    /// <summary>
+    /// ∂f/∂x with shape f(x).Shape ++ x.Shape: by rows (reverse mode) when f(x) is no larger than x, else by columns
+    /// (forward mode), unless <paramref name="mode"/> says which (PyTorch's strategy argument).
+    /// </summary>
+    public static Tensor Jacobian(Func<Tensor, Tensor> f, Tensor x, bool createGraph = false, JacobianMode mode = JacobianMode.Auto) =>
+        Single(Transforms.Jacobian(Lift(f), x.Expr, mode), createGraph);
 
     /// <summary>∂²f/∂x² for f returning one element, shape x.Shape ++ x.Shape: forward mode over reverse mode.</summary>
     public static Tensor Hessian(Func<Tensor, Tensor> f, Tensor x, bool createGraph = false) =>

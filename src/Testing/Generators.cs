@@ -83,12 +83,15 @@ public sealed record ProgramStep(string Op, int A, int B)
 public sealed record DifferentiableProgram(int Inputs, ProgramStep[] Steps)
 {
     /// <summary>Runs the program on <paramref name="xs"/>: Σ of the last value.</summary>
-    public Tensor Apply(Tensor[] xs)
+    public Tensor Apply(Tensor[] xs) => Last(xs).Sum();
+
+    /// <summary>Runs the program on <paramref name="xs"/> and returns the last value itself (the inputs' shape), for Jacobians.</summary>
+    public Tensor Last(Tensor[] xs)
     {
         var values = new List<Tensor>(xs);
         foreach (var step in Steps)
             values.Add(step.Apply(values[^(1 + step.A % values.Count)], values[^(1 + step.B % values.Count)]));
-        return values[^1].Sum();
+        return values[^1];
     }
 
     /// <inheritdoc/>

@@ -20,3 +20,51 @@ public sealed class ProgramProperties
     public void Random_programs_pass_gradgradcheck() =>
         Props.Check(Prop.ForAll(Programs.ToArbitrary(), c => Autograd.GradGradCheck(c.Program.Apply, c.Inputs)), 50);
 }
+
+/// <summary>Forward and reverse mode agree on random programs, and Hessians (forward over reverse) are symmetric.</summary>
+public sealed class TransformProperties
+{
+    static readonly Gen<(DifferentiableProgram Program, Tensor[] Inputs)> Programs = Testing.Generators.ProgramsWithInputs();
+
+    [Fact]
+    public void Forward_and_reverse_jacobians_agree() =>
+        Props.Check(Prop.ForAll(Programs.ToArbitrary(), c =>
+        {
+            Tensor F(Tensor x) => c.Program.Last([x, .. c.Inputs[1..]]);
+            var reverse = Autograd.Jacobian(F, c.Inputs[0], mode: Core.JacobianMode.Reverse).ToArray();
+            var forward = Autograd.Jacobian(F, c.Inputs[0], mode: Core.JacobianMode.Forward).ToArray();
+            for (var i = 0; i < reverse.Length; i++)
+                Assert.True(Math.Abs(reverse[i] - forward[i]) <= 1e-12 * (1 + Math.Abs(reverse[i])), $"entry {i}: {reverse[i]} vs {forward[i]} for {c.Program}");
+        }), 100);
+
+    [Fact]
+    public void Hessians_are_symmetric_and_match_differences_of_gradients() =>
+        Props.Check(Prop.ForAll(Programs.ToArbitrary(), c =>
+        {
+            Tensor F(Tensor x) => c.Program.Apply([x, .. c.Inputs[1..]]);
+            var x0 = c.Inputs[0].Detach();
+            var n = x0.Numel;
+            var h = Autograd.Hessian(F, x0).ToArray();
+            Assert.Equal(n * n, h.Length);
+            for (var i = 0; i < n; i++)
+            for (var j = 0; j < i; j++)
+                Assert.True(Math.Abs(h[i * n + j] - h[j * n + i]) <= 1e-10 * (1 + Math.Abs(h[i * n + j])), $"H[{i},{j}] = {h[i * n + j]} but H[{j},{i}] = {h[j * n + i]}");
+            // Column j against central differences of the gradient along eⱼ.
+            var values = x0.ToArray();
+            for (var j = 0; j < n; j++)
+            {
+                double[] Gradient(double delta)
+                {
+                    var shifted = (double[])values.Clone();
+                    shifted[j] += delta;
+                    return Autograd.Vjp(F, Tensor.From(shifted, x0.Shape, dtype: DType.Float64), Tensor.Scalar(1, dtype: DType.Float64)).Vjp.ToArray();
+                }
+                var (plus, minus) = (Gradient(1e-6), Gradient(-1e-6));
+                for (var i = 0; i < n; i++)
+                {
+                    var numeric = (plus[i] - minus[i]) / 2e-6;
+                    Assert.True(Math.Abs(numeric - h[i * n + j]) <= 1e-5 + 1e-4 * Math.Abs(numeric), $"H[{i},{j}] = {h[i * n + j]}, differences give {numeric}");
+                }
+            }
+        }), 100);
+}
