@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = |x|. x̄ = ȳ ⊙ sign(x) (0 at 0).</summary>
+/// <summary>y = |x|. x̄ = ȳ ⊙ sign(x), ẏ = sign(x) ⊙ ẋ (0 at 0).</summary>
 public sealed class Abs : Op<Expr>
 {
     static readonly Abs Rule = new();
@@ -19,4 +19,8 @@ public sealed class Abs : Op<Expr>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
         Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, saved.Value)));
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Expr saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        Mul.Apply(xDots[0]!, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, saved.Value)));
 }

@@ -5,7 +5,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = a + b, broadcasting. ā = ȳ, b̄ = ȳ.</summary>
+/// <summary>y = a + b, broadcasting. ā = ȳ, b̄ = ȳ; ẏ = ȧ + ḃ.</summary>
 public sealed class Add : Op<Unit>
 {
     static readonly Add Rule = new();
@@ -23,4 +23,12 @@ public sealed class Add : Op<Unit>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
         Pure(yBar);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        (xDots[0], xDots[1]) switch
+        {
+            ({ } aDot, { } bDot) => Apply(aDot, bDot),
+            (var aDot, var bDot) => Pure((aDot ?? bDot)!),
+        };
 }

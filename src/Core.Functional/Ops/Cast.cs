@@ -4,7 +4,10 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = x converted to another dtype. x̄ = ȳ converted back to x's dtype; Int64 results carry no gradient.</summary>
+/// <summary>
+/// y = x converted to another dtype. x̄ = ȳ converted back to x's dtype, ẏ = ẋ converted to y's; Int64 results carry no
+/// gradient.
+/// </summary>
 public sealed class Cast : Op<DType>
 {
     static readonly Cast Rule = new();
@@ -21,4 +24,8 @@ public sealed class Cast : Op<DType>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(DType dtype, Expr? y, Expr yBar, int input) => Apply(yBar, dtype);
+
+    /// <inheritdoc/>
+    // Only x's dtype is saved: the engine casts the tangent to y's, which is this rule's conversion.
+    protected internal override Reader<GradEnv, Expr> Jvp(DType dtype, Expr? y, Shape shape, Expr?[] xDots) => Pure(xDots[0]!);
 }

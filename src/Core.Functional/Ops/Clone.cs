@@ -4,7 +4,7 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = x as a new tensor. x̄ = ȳ. (Buffers are immutable, so the value is shared, not copied.)</summary>
+/// <summary>y = x as a new tensor. x̄ = ȳ, ẏ = ẋ. (Buffers are immutable, so the value is shared, not copied.)</summary>
 public sealed class Clone : Op<Unit>
 {
     static readonly Clone Rule = new();
@@ -20,4 +20,7 @@ public sealed class Clone : Op<Unit>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Reading.Pure(yBar);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) => Reading.Pure(xDots[0]!);
 }

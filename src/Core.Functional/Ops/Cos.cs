@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = cos x. x̄ = −ȳ ⊙ sin x.</summary>
+/// <summary>y = cos x. x̄ = −ȳ ⊙ sin x; ẏ = −sin x ⊙ ẋ.</summary>
 public sealed class Cos : Op<Expr>
 {
     static readonly Cos Rule = new();
@@ -19,4 +19,8 @@ public sealed class Cos : Op<Expr>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
         from s in Sin.Apply(saved) from g in Mul.Apply(yBar, s) from r in Neg.Apply(g) select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Expr saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        from s in Sin.Apply(saved) from g in Mul.Apply(xDots[0]!, s) from r in Neg.Apply(g) select r;
 }

@@ -5,7 +5,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = eˣ. x̄ = ȳ ⊙ y.</summary>
+/// <summary>y = eˣ. x̄ = ȳ ⊙ y; ẏ = y ⊙ ẋ.</summary>
 public sealed class Exp : Op<Unit>
 {
     static readonly Exp Rule = new();
@@ -22,4 +22,7 @@ public sealed class Exp : Op<Unit>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Mul.Apply(yBar, y!);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) => Mul.Apply(xDots[0]!, y!);
 }

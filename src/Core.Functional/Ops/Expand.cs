@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = x broadcast to a larger shape. x̄ = ȳ summed back to x's shape.</summary>
+/// <summary>y = x broadcast to a larger shape. x̄ = ȳ summed back to x's shape; ẏ = ẋ broadcast likewise.</summary>
 public sealed class Expand : Op<Shape>
 {
     static readonly Expand Rule = new();
@@ -21,9 +21,15 @@ public sealed class Expand : Op<Shape>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => SumTo.Apply(yBar, shape);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!, shape);
 }
 
-/// <summary>y = x summed down to a shape that broadcasts to x's (the adjoint of <see cref="Expand"/>). x̄ = ȳ broadcast back.</summary>
+/// <summary>
+/// y = x summed down to a shape that broadcasts to x's (the adjoint of <see cref="Expand"/>). x̄ = ȳ broadcast back;
+/// ẏ = ẋ summed down likewise.
+/// </summary>
 public sealed class SumTo : Op<Shape>
 {
     static readonly SumTo Rule = new();
@@ -40,4 +46,7 @@ public sealed class SumTo : Op<Shape>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Expand.Apply(yBar, shape);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!, shape);
 }

@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = ln x. x̄ = ȳ ⊘ x.</summary>
+/// <summary>y = ln x. x̄ = ȳ ⊘ x; ẏ = ẋ ⊘ x.</summary>
 public sealed class Log : Op<Expr>
 {
     static readonly Log Rule = new();
@@ -18,4 +18,7 @@ public sealed class Log : Op<Expr>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Expr x, Expr? y, Expr yBar, int input) => Div.Apply(yBar, x);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Expr x, Expr? y, Shape shape, Expr?[] xDots) => Div.Apply(xDots[0]!, x);
 }

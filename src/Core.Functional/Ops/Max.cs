@@ -5,7 +5,7 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = max over all elements. x̄ = ȳ shared evenly among the elements equal to the maximum (PyTorch's
-/// evenly_distribute_backward), 0 elsewhere.
+/// evenly_distribute_backward), 0 elsewhere; ẏ = the mean of ẋ over those elements, the same weights.
 /// </summary>
 public sealed class Max : Op<Expr>
 {
@@ -26,14 +26,21 @@ public sealed class Max : Op<Expr>
         _ => ReaderResult<Expr>.New(Expr.Constant(Rows.ArgMax(x.Value, x.Shape.NormalizeDim(dim, "argmax"), keepDim)));
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Expr x, Expr? y, Expr yBar, int input)
+    protected internal override Reader<GradEnv, Expr> Vjp(Expr x, Expr? y, Expr yBar, int input) =>
+        Mul.Apply(yBar, Shares(x, y!, yBar.DType));
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Expr x, Expr? y, Shape shape, Expr?[] xDots) =>
+        from w in Mul.Apply(xDots[0]!, Shares(x, y!, xDots[0]!.DType)) from r in Sum.Apply(w) select r;
+
+    // 1/k at each of the k elements equal to the maximum, 0 elsewhere.
+    static Expr Shares(Expr x, Expr y, DType dtype)
     {
-        var ties = Elementwise.Mask(MaskKind.Equal, x.Value, y!.Value);
+        var ties = Elementwise.Mask(MaskKind.Equal, x.Value, y.Value);
         var count = 0;
         foreach (var tie in ties) if (tie) count++;
         var shares = new double[ties.Length];
         for (var i = 0; i < shares.Length; i++) shares[i] = ties[i] ? 1.0 / count : 0.0;
-        var weights = NdArray.From(shares, x.Shape, yBar.DType);
-        return Mul.Apply(yBar, Expr.Constant(weights));
+        return Expr.Constant(NdArray.From(shares, x.Shape, dtype));
     }
 }

@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = (Σ x) / n over all n elements, for floating x. x̄ = ȳ / n broadcast to x's shape.</summary>
+/// <summary>y = (Σ x) / n over all n elements, for floating x. x̄ = ȳ / n broadcast to x's shape; ẏ = mean of ẋ.</summary>
 public sealed class Mean : Op<Shape>
 {
     static readonly Mean Rule = new();
@@ -23,6 +23,9 @@ public sealed class Mean : Op<Shape>
     protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) =>
         from g in Div.Apply(yBar, Expr.Scalar(shape.Numel, yBar.DType)) from r in Expand.Apply(g, shape) select r;
 
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!);
+
     internal static NdArray Floating(Expr x, string op) =>
         x.DType.IsFloating() ? x.Value
         : throw new ArgumentException(
@@ -32,7 +35,10 @@ public sealed class Mean : Op<Shape>
         Elementwise.Binary(BinaryKernel.Div, sum, NdArray.Scalar(n, sum.DType), "mean");
 }
 
-/// <summary>y = mean of x over one dimension, kept as size 1 with keepDim. x̄ = ȳ / n (unsqueezed) broadcast to x's shape.</summary>
+/// <summary>
+/// y = mean of x over one dimension, kept as size 1 with keepDim. x̄ = ȳ / n (unsqueezed) broadcast to x's shape; ẏ = mean
+/// of ẋ over the same dimension.
+/// </summary>
 public sealed class MeanDim : Op<(Shape Shape, int Dim, bool KeepDim)>
 {
     static readonly MeanDim Rule = new();
@@ -63,4 +69,8 @@ public sealed class MeanDim : Op<(Shape Shape, int Dim, bool KeepDim)>
                     from r in Expand.Apply(k, s.Shape)
                     select r;
     }
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Shape shape, Expr?[] xDots) =>
+        Apply(xDots[0]!, s.Dim, s.KeepDim);
 }

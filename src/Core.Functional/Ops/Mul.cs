@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = a ⊙ b, broadcasting. ā = ȳ ⊙ b, b̄ = ȳ ⊙ a.</summary>
+/// <summary>y = a ⊙ b, broadcasting. ā = ȳ ⊙ b, b̄ = ȳ ⊙ a; ẏ = ȧ ⊙ b + a ⊙ ḃ.</summary>
 public sealed class Mul : Op<(Expr A, Expr B)>
 {
     static readonly Mul Rule = new();
@@ -19,4 +19,13 @@ public sealed class Mul : Op<(Expr A, Expr B)>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
         input == 0 ? Apply(yBar, saved.B) : Apply(yBar, saved.A);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        (xDots[0], xDots[1]) switch
+        {
+            ({ } aDot, null) => Apply(aDot, saved.B),
+            (null, { } bDot) => Apply(saved.A, bDot),
+            (var aDot, var bDot) => from l in Apply(aDot!, saved.B) from r in Apply(saved.A, bDot!) from s in Add.Apply(l, r) select s,
+        };
 }

@@ -5,7 +5,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = −x. x̄ = −ȳ.</summary>
+/// <summary>y = −x. x̄ = −ȳ; ẏ = −ẋ.</summary>
 public sealed class Neg : Op<Unit>
 {
     static readonly Neg Rule = new();
@@ -22,4 +22,7 @@ public sealed class Neg : Op<Unit>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Apply(yBar);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!);
 }

@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = xᵖ for a scalar p. x̄ = ȳ ⊙ p·xᵖ⁻¹ (0 when p = 0, as PyTorch).</summary>
+/// <summary>y = xᵖ for a scalar p. x̄ = ȳ ⊙ p·xᵖ⁻¹, ẏ = p·xᵖ⁻¹ ⊙ ẋ (both 0 when p = 0, as PyTorch).</summary>
 public sealed class Pow : Op<(Expr X, double P)>
 {
     static readonly Pow Rule = new();
@@ -24,11 +24,21 @@ public sealed class Pow : Op<(Expr X, double P)>
               from d in Mul.Apply(t, Expr.Scalar(saved.P, t.DType))
               from r in Mul.Apply(yBar, d)
               select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr X, double P) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        saved.P == 0
+            ? Pure(Expr.Constant(NdArray.Full(shape, 0, xDots[0]!.DType)))
+            : from t in Apply(saved.X, saved.P - 1)
+              from d in Mul.Apply(t, Expr.Scalar(saved.P, t.DType))
+              from r in Mul.Apply(xDots[0]!, d)
+              select r;
 }
 
 /// <summary>
 /// y = xᵉ for a tensor exponent, broadcasting. x̄ = ȳ ⊙ e·xᵉ⁻¹ (0 where e = 0);
-/// ē = ȳ ⊙ y·ln x (0 where x = 0 and e ≥ 0, as PyTorch).
+/// ē = ȳ ⊙ y·ln x (0 where x = 0 and e ≥ 0, as PyTorch). ẏ = e·xᵉ⁻¹ ⊙ ẋ + y·ln x ⊙ ė, each term zeroed where
+/// its VJP is.
 /// </summary>
 public sealed class PowTensor : Op<(Expr X, Expr E)>
 {
@@ -61,5 +71,30 @@ public sealed class PowTensor : Op<(Expr X, Expr E)>
               from g in Mul.Apply(yBar, d)
               from r in Where.Apply(Elementwise.Mask(MaskKind.LeftZeroRightNonNegative, x.Value, e.Value), zero, g)
               select r;
+    }
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr X, Expr E) saved, Expr? y, Shape shape, Expr?[] xDots)
+    {
+        var (x, e) = saved;
+        Reader<GradEnv, Expr> Base(Expr xDot) =>
+            from em1 in Sub.Apply(e, Expr.Scalar(1, e.DType))
+            from t in Apply(x, em1)
+            from d in Mul.Apply(e, t)
+            from g in Mul.Apply(xDot, d)
+            from r in Where.Apply(Elementwise.Mask(MaskKind.RightZero, x.Value, e.Value), Expr.Scalar(0, g.DType), g)
+            select r;
+        Reader<GradEnv, Expr> Exponent(Expr eDot) =>
+            from lx in Log.Apply(x)
+            from d in Mul.Apply(y!, lx)
+            from g in Mul.Apply(eDot, d)
+            from r in Where.Apply(Elementwise.Mask(MaskKind.LeftZeroRightNonNegative, x.Value, e.Value), Expr.Scalar(0, g.DType), g)
+            select r;
+        return (xDots[0], xDots[1]) switch
+        {
+            ({ } xDot, null) => Base(xDot),
+            (null, { } eDot) => Exponent(eDot),
+            (var xDot, var eDot) => from l in Base(xDot!) from r in Exponent(eDot!) from s in Add.Apply(l, r) select s,
+        };
     }
 }

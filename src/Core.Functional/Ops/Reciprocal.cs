@@ -4,7 +4,7 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = 1 / x. x̄ = −ȳ ⊙ y².</summary>
+/// <summary>y = 1 / x. x̄ = −ȳ ⊙ y²; ẏ = −y² ⊙ ẋ.</summary>
 public sealed class Reciprocal : Op<Unit>
 {
     static readonly Reciprocal Rule = new();
@@ -25,4 +25,11 @@ public sealed class Reciprocal : Op<Unit>
              from g in Mul.Apply(yBar, y2)
              from r in Neg.Apply(g)
              select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        from y2 in Mul.Apply(y!, y!)
+        from g in Mul.Apply(xDots[0]!, y2)
+        from r in Neg.Apply(g)
+        select r;
 }

@@ -4,7 +4,7 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = max(x, 0). x̄ = ȳ where y > 0, else 0.</summary>
+/// <summary>y = max(x, 0). x̄ = ȳ, ẏ = ẋ where y > 0, else 0.</summary>
 public sealed class Relu : Op<Unit>
 {
     static readonly Relu Rule = new();
@@ -22,4 +22,8 @@ public sealed class Relu : Op<Unit>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
         Mul.Apply(yBar, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, y!.Value)));
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        Mul.Apply(xDots[0]!, Expr.Constant(Elementwise.Unary(UnaryKernel.Sign, y!.Value)));
 }

@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = sin x. x̄ = ȳ ⊙ cos x.</summary>
+/// <summary>y = sin x. x̄ = ȳ ⊙ cos x; ẏ = cos x ⊙ ẋ.</summary>
 public sealed class Sin : Op<Expr>
 {
     static readonly Sin Rule = new();
@@ -19,4 +19,8 @@ public sealed class Sin : Op<Expr>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
         from c in Cos.Apply(saved) from r in Mul.Apply(yBar, c) select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Expr saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        from c in Cos.Apply(saved) from r in Mul.Apply(xDots[0]!, c) select r;
 }

@@ -3,7 +3,10 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = exp(x) / Σ_dim exp(x), computed stably. x̄ = y ⊙ (ȳ − Σ_dim(ȳ ⊙ y)).</summary>
+/// <summary>
+/// y = exp(x) / Σ_dim exp(x), computed stably. x̄ = y ⊙ (ȳ − Σ_dim(ȳ ⊙ y)); ẏ = y ⊙ (ẋ − Σ_dim(ẋ ⊙ y)), the same map
+/// since the Jacobian diag(y) − y yᵀ is symmetric.
+/// </summary>
 public sealed class Softmax : Op<int>
 {
     static readonly Softmax Rule = new();
@@ -29,9 +32,12 @@ public sealed class Softmax : Op<int>
              from d in Sub.Apply(yBar, s)
              from r in Mul.Apply(y!, d)
              select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(int dim, Expr? y, Shape shape, Expr?[] xDots) => Vjp(dim, y, xDots[0]!, 0);
 }
 
-/// <summary>y = x − ln Σ_dim exp(x), computed stably. x̄ = ȳ − exp(y) ⊙ Σ_dim ȳ.</summary>
+/// <summary>y = x − ln Σ_dim exp(x), computed stably. x̄ = ȳ − exp(y) ⊙ Σ_dim ȳ; ẏ = ẋ − Σ_dim(exp(y) ⊙ ẋ).</summary>
 public sealed class LogSoftmax : Op<int>
 {
     static readonly LogSoftmax Rule = new();
@@ -57,4 +63,12 @@ public sealed class LogSoftmax : Op<int>
              from ps in Mul.Apply(p, s)
              from r in Sub.Apply(yBar, ps)
              select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(int dim, Expr? y, Shape shape, Expr?[] xDots) =>
+        from p in Exp.Apply(y!)
+        from px in Mul.Apply(p, xDots[0]!)
+        from s in SumDim.Apply(px, dim, keepDim: true)
+        from r in Sub.Apply(xDots[0]!, s)
+        select r;
 }

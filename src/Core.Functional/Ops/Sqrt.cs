@@ -4,7 +4,7 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = √x. x̄ = ȳ ⊘ (2y).</summary>
+/// <summary>y = √x. x̄ = ȳ ⊘ (2y); ẏ = ẋ ⊘ (2y).</summary>
 public sealed class Sqrt : Op<Unit>
 {
     static readonly Sqrt Rule = new();
@@ -22,4 +22,8 @@ public sealed class Sqrt : Op<Unit>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
         from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(yBar, twoY) select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(xDots[0]!, twoY) select r;
 }

@@ -5,7 +5,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = a − b, broadcasting. ā = ȳ, b̄ = −ȳ.</summary>
+/// <summary>y = a − b, broadcasting (also s − b, rsub). ā = ȳ, b̄ = −ȳ; ẏ = ȧ − ḃ.</summary>
 public sealed class Sub(string name) : Op<Unit>
 {
     static readonly Sub Rule = new("SubBackward0"), RsubRule = new("RsubBackward1");
@@ -27,4 +27,13 @@ public sealed class Sub(string name) : Op<Unit>
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
         input == 0 ? Pure(yBar) : Neg.Apply(yBar);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        (xDots[0], xDots[1]) switch
+        {
+            ({ } aDot, { } bDot) => Apply(aDot, bDot),
+            ({ } aDot, null) => Pure(aDot),
+            (_, var bDot) => Neg.Apply(bDot!),
+        };
 }

@@ -4,7 +4,7 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = Σ x over all elements. x̄ = ȳ broadcast to x's shape.</summary>
+/// <summary>y = Σ x over all elements. x̄ = ȳ broadcast to x's shape; ẏ = Σ ẋ.</summary>
 public sealed class Sum : Op<Shape>
 {
     static readonly Sum Rule = new();
@@ -21,9 +21,15 @@ public sealed class Sum : Op<Shape>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Expand.Apply(yBar, shape);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!);
 }
 
-/// <summary>y = Σ x over one dimension, kept as size 1 with keepDim. x̄ = ȳ (unsqueezed) broadcast to x's shape.</summary>
+/// <summary>
+/// y = Σ x over one dimension, kept as size 1 with keepDim. x̄ = ȳ (unsqueezed) broadcast to x's shape; ẏ = Σ ẋ over the
+/// same dimension.
+/// </summary>
 public sealed class SumDim : Op<(Shape Shape, int Dim, bool KeepDim)>
 {
     static readonly SumDim Rule = new();
@@ -47,4 +53,8 @@ public sealed class SumDim : Op<(Shape Shape, int Dim, bool KeepDim)>
         s.KeepDim || s.Shape.Rank == 0
             ? Expand.Apply(yBar, s.Shape)
             : from k in Reshape.Apply(yBar, s.Shape.Reduce(s.Dim, keepDim: true)) from r in Expand.Apply(k, s.Shape) select r;
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Shape shape, Expr?[] xDots) =>
+        Apply(xDots[0]!, s.Dim, s.KeepDim);
 }

@@ -4,7 +4,9 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = mask ? a : b for a fixed mask of the broadcast shape. ā = mask ? ȳ : 0, b̄ = mask ? 0 : ȳ.</summary>
+/// <summary>
+/// y = mask ? a : b for a fixed mask of the broadcast shape. ā = mask ? ȳ : 0, b̄ = mask ? 0 : ȳ; ẏ = mask ? ȧ : ḃ.
+/// </summary>
 public sealed class Where : Op<bool[]>
 {
     static readonly Where Rule = new();
@@ -26,5 +28,14 @@ public sealed class Where : Op<bool[]>
     {
         var zero = Expr.Scalar(0, yBar.DType);
         return input == 0 ? Apply(mask, yBar, zero) : Apply(mask, zero, yBar);
+    }
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Jvp(bool[] mask, Expr? y, Shape shape, Expr?[] xDots)
+    {
+        // A zero tangent is a 0-dimensional zero, so the other one is first broadcast to the mask's shape.
+        var zero = Expr.Scalar(0, (xDots[0] ?? xDots[1])!.DType);
+        Reader<GradEnv, Expr> Full(Expr? xDot) => xDot is null ? Pure(zero) : Expand.Apply(xDot, shape);
+        return from aDot in Full(xDots[0]) from bDot in Full(xDots[1]) from r in Apply(mask, aDot, bDot) select r;
     }
 }
