@@ -74,4 +74,29 @@ public class HookTests
         x.RegisterHook(g => g * 2);
         Assert.Equal("tensor([3., 3.])", Autograd.Grad([(x * 3).Sum()], [x])[0]?.ToString());
     }
+
+    [Fact]
+    public void A_retained_gradient_sees_the_hooks_registered_before_it()
+    {
+        // PyTorch 1.13 runs a tensor's hooks and retain_grad in registration order:
+        // h.register_hook(lambda g: g*10); h.retain_grad(); (h*h).sum().backward() -> h.grad tensor([ 60., 120.])
+        // h.retain_grad(); h.register_hook(lambda g: g*10); ...                     -> h.grad tensor([ 6., 12.])
+        // and w.grad tensor([180., 360.]) both times.
+        var w = Tensor.From([1.0, 2.0], requiresGrad: true);
+        var before = w * 3;
+        before.RegisterHook(g => g * 10);
+        before.RetainGrad();
+        (before * before).Sum().Backward();
+        Assert.Equal("tensor([ 60., 120.])", before.Grad?.ToString());
+        Assert.Equal("tensor([180., 360.])", w.Grad?.ToString());
+
+        w.Grad = null;
+        var after = w * 3;
+        after.RetainGrad();
+        after.RetainGrad();
+        after.RegisterHook(g => g * 10);
+        (after * after).Sum().Backward();
+        Assert.Equal("tensor([ 6., 12.])", after.Grad?.ToString());
+        Assert.Equal("tensor([180., 360.])", w.Grad?.ToString());
+    }
 }

@@ -10,7 +10,7 @@ namespace Nabla.Examples;
 public partial class ReadmeTests
 {
     /// <summary>The number of ```csharp blocks in README.md, one [Fact] each in this class (this file and ReadmeCore/ModelTests.cs).</summary>
-    const int TourBlockCount = 11;
+    const int TourBlockCount = 12;
 
     [Fact]
     public void Backward_and_Grad_of_tensors_that_require_grad()
