@@ -12,6 +12,9 @@ public sealed partial class Tensor
 
     sealed record Hook(Func<Tensor, Tensor?>? Function, Tensor? Retains);
 
+    // Until the first hook or RetainGrad, backward runs without the per-node lookup.
+    static volatile bool anyHooks;
+
     /// <summary>
     /// Registers <paramref name="hook"/> to see this tensor's gradient each time one is computed, in Backward and in
     /// Autograd.Grad; a non-null result replaces the gradient (for a leaf, before it is accumulated). Disposing the
@@ -21,6 +24,7 @@ public sealed partial class Tensor
     {
         if (expr.Node is not { } node)
             throw new InvalidOperationException("cannot register a hook on a tensor that doesn't require gradient");
+        anyHooks = true;
         var list = hooks.GetOrCreateValue(node);
         var entry = new Hook(hook, null);
         list.Add(entry);
@@ -32,7 +36,9 @@ public sealed partial class Tensor
     {
         if (expr.Node is not { } node)
             throw new InvalidOperationException("can't retain_grad on Tensor that has requires_grad=False");
-        if (node is OpNode && !RetainsGrad) hooks.GetOrCreateValue(node).Add(new Hook(null, this));
+        if (node is not OpNode || RetainsGrad) return;
+        anyHooks = true;
+        hooks.GetOrCreateValue(node).Add(new Hook(null, this));
     }
 
     /// <summary>True for a non-leaf after <see cref="RetainGrad"/> (false for leaves, as in PyTorch).</summary>
@@ -42,7 +48,7 @@ public sealed partial class Tensor
     /// The hook Backprop calls with each completed cotangent: the node's hooks and retained gradients in registration order. As in PyTorch,
     /// Autograd.Grad runs hooks on non-leaves only and fills no retained gradient.
     /// </summary>
-    internal static Func<Node, Expr, Expr> GradientHook(bool createGraph, bool backward) => (node, g) =>
+    internal static Func<Node, Expr, Expr>? GradientHook(bool createGraph, bool backward) => !anyHooks ? null : (node, g) =>
     {
         if ((!backward && node is not OpNode) || !hooks.TryGetValue(node, out var list)) return g;
         foreach (var hook in list.ToArray())

@@ -183,6 +183,12 @@ public sealed partial class Tensor
         expr = expr with { Value = value };
     }
 
+    /// <summary>Clears <see cref="Grad"/>: to null, or to zeros of this tensor's shape and dtype (what ZeroGrad does per parameter).</summary>
+    internal void ClearGrad(bool setToNone)
+    {
+        if (grad is not null) grad = setToNone ? null : Zeros(Shape, dtype: DType);
+    }
+
     /// <summary>The same values as a new leaf that does not require grad; no gradient flows through it.</summary>
     public Tensor Detach() => new(expr with { Node = null });
 

@@ -1,3 +1,5 @@
+using FsCheck.Fluent;
+
 namespace Nabla.Examples;
 
 public partial class ReadmeTests
@@ -30,5 +32,16 @@ public partial class ReadmeTests
         var a = Tensor.From([0.5, -1.0], requiresGrad: true, dtype: DType.Float64);
         Assert.True(Autograd.GradCheck(xs => (xs[0].Tanh() * xs[0]).Sum(), [a]));
         Assert.True(Autograd.GradGradCheck(xs => (xs[0].Tanh() * xs[0]).Sum(), [a]));
+
+        var inputs = Nabla.Testing.Generators.Tensors([3], low: -1, high: 1).ToArbitrary();
+        FsCheck.Check.One(FsCheck.Config.QuickThrowOnFailure,
+                          FsCheck.Fluent.Prop.ForAll(inputs, t => Autograd.GradCheck(xs => xs[0].Sin().Sum(), [t])));
+
+        var z = Tensor.From([0.0, 1.0], requiresGrad: true);
+        using (Autograd.DetectAnomaly())
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => (z.Sqrt() * 0).Sum().Backward());
+            Assert.Equal("Function 'SqrtBackward0' returned nan values in its 0th output.", e.Message.Split('\n')[0]);
+        }
     }
 }

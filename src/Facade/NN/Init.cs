@@ -20,9 +20,9 @@ internal static class Init
     /// <summary>The generator for a module's initial values: seeded when a seed is given, otherwise seeded at random.</summary>
     public static Random Generator(int? seed) => seed is { } s ? new Random(Mix(s)) : new Random(Random.Shared.Next());
 
-    // System.Random(int) gives strongly correlated streams for nearby seeds (seed, seed + 1, ... for the layers of one
-    // model), which made whole layers start out alike and cost the digits CNN two points of accuracy. SplitMix64's
-    // finaliser spreads nearby seeds over the whole range first.
+    // A model's layers take nearby seeds (seed, seed + 1, ...), and System.Random(int)'s first outputs for nearby
+    // seeds are known to be close; SplitMix64's finaliser spreads the seeds over the whole range first. (Accuracy on
+    // the digits did not measurably change with it: docs/BENCHMARKS.md §4 shows the spread is the split's.)
     static int Mix(int seed)
     {
         var z = (ulong)seed + 0x9E3779B97F4A7C15UL;

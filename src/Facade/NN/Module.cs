@@ -76,8 +76,7 @@ public abstract class Module
     /// <summary>Clears every parameter's gradient: to null (the default, as PyTorch 2), or to zeros.</summary>
     public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var p in Parameters())
-            if (p.Grad is not null) p.Grad = setToNone ? null : Tensor.Zeros(p.Shape, dtype: p.DType);
+        foreach (var p in Parameters()) p.ClearGrad(setToNone);
     }
 
     /// <summary>Sets training mode on this module and every module below it. Returns this.</summary>

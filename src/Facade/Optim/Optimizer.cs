@@ -35,8 +35,7 @@ public abstract class Optimizer
     /// <summary>Clears the parameters' gradients: to null (the default), or to zeros.</summary>
     public void ZeroGrad(bool setToNone = true)
     {
-        foreach (var p in Parameters)
-            if (p.Grad is not null) p.Grad = setToNone ? null : Tensor.Zeros(p.Shape, dtype: p.DType);
+        foreach (var p in Parameters) p.ClearGrad(setToNone);
     }
 
     private protected static double NonNegative(double value, string what, string name) =>
