@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Nabla.NN;
+using Nabla.Optim;
+
+namespace Nabla.Compare;
+
+/// <summary>
+/// Nabla's side of each workload; bench/compare/torch_side.py holds the PyTorch twin of each, with the same block
+/// sizes. A sample is the mean over one block of repetitions, so garbage-collection pauses inside a block count.
+/// </summary>
+internal static class Workloads
+{
+    /// <summary>Runs <paramref name="n"/> samples of the named workload.</summary>
+    public static double[] Run(string name, int n) => name switch
+    {
+        "ops" => Samples(n, () => PerOpNs(5)),
+        "mlp" => Samples(n, () => Mlp.Steps(10)),
+        "mlp-raw-sgemm" => Samples(n, () => RawMkl.StepMs(10)),
+        "infer-grad" => Samples(n, () => Mlp.Infer(5, noGrad: false)),
+        "infer-nograd" => Samples(n, () => Mlp.Infer(5, noGrad: true)),
+        "hessian" => Samples(n, () => HessianMs(10)),
+        "memory-grad" => Samples(n, () => KeptAliveBytes(noGrad: false)),
+        "memory-nograd" => Samples(n, () => KeptAliveBytes(noGrad: true)),
+        _ => throw new ArgumentException($"unknown workload '{name}'"),
+    };
+
+    static double[] Samples(int n, Func<double> sample) => Enumerable.Range(0, n).Select(_ => sample()).ToArray();
+
+    static double MeanSeconds(int reps, Action step)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < reps; i++) step();
+        return clock.Elapsed.TotalSeconds / reps;
+    }
+
+    // ops: a 3,000-op scalar chain y = tanh(y * 1.0001 + 0.001) with backward (as OpChainBenchmarks), ns per op.
+    const int ChainSteps = 1000, ChainOps = 3;
+
+    static double PerOpNs(int chains) => MeanSeconds(chains, () => Chain()) / (ChainSteps * ChainOps) * 1e9;
+
+    static double Chain()
+    {
+        var x = Tensor.Scalar(0.5, requiresGrad: true);
+        var y = x;
+        for (var i = 0; i < ChainSteps; i++) y = (y * 1.0001 + 0.001).Tanh();
+        y.Backward();
+        return x.Grad!.Item();
+    }
+
+    /// <summary>mlp and infer: Linear 784-512-512-10 with ReLU, Float32.</summary>
+    internal static class Mlp
+    {
+        public const int Batch = 128, InferBatch = 1024;
+        static readonly Sequential model = new(new NN.Linear(784, 512, seed: 1), new ReLU(),
+                                               new NN.Linear(512, 512, seed: 2), new ReLU(), new NN.Linear(512, 10, seed: 3));
+        static readonly SGD optimizer = new(model.Parameters(), lr: 0.01);
+        static readonly Tensor x = Tensor.Randn([Batch, 784], seed: 4);
+        static readonly Tensor targets = Tensor.From(Enumerable.Range(0, Batch).Select(i => (long)(i * 7 % 10)).ToArray());
+        static readonly Tensor inferX = Tensor.Randn([InferBatch, 784], seed: 5);
+
+        /// <summary>Cross-entropy, backward and an SGD step on batch 128; ms per step.</summary>
+        public static double Steps(int reps) => MeanSeconds(reps, () =>
+        {
+            optimizer.ZeroGrad();
+            var loss = Functional.CrossEntropy(model.Forward(x), targets);
+            loss.Backward();
+            optimizer.Step();
+        }) * 1e3;
+
+        /// <summary>The forward on batch 1024, recording a graph or under NoGrad; ms per forward.</summary>
+        public static double Infer(int reps, bool noGrad) => MeanSeconds(reps, () =>
+        {
+            using var scope = noGrad ? Autograd.NoGrad() : null;
+            GC.KeepAlive(model.Forward(inferX));
+        }) * 1e3;
+
+        /// <summary>
+        /// The matrix products of one training step as (m, n, k, transA, transB) of row-major C[m×n] = op(A)·op(B):
+        /// the forward's three (x·Wᵀ), then in backward each layer's weight gradient (Gᵀ·X) and the input gradients
+        /// of layers 3 and 2 (G·W; layer 1's input needs none). <see cref="RawMkl"/> times exactly these.
+        /// </summary>
+        public static readonly (int M, int N, int K, bool TransA, bool TransB)[] StepGemms =
+        [
+            (Batch, 512, 784, false, true), (Batch, 512, 512, false, true), (Batch, 10, 512, false, true),
+            (10, 512, Batch, true, false), (Batch, 512, 10, false, false),
+            (512, 512, Batch, true, false), (Batch, 512, 512, false, false),
+            (512, 784, Batch, true, false),
+        ];
+
+        /// <summary>Floating-point operations of <see cref="StepGemms"/> (2·m·n·k each).</summary>
+        public static double StepFlops => StepGemms.Sum(g => 2.0 * g.M * g.N * g.K);
+    }
+
+    // hessian: Autograd.Hessian of sum(tanh(A x)), x in R^64, Float64 (as HessianBenchmarks); ms per Hessian.
+    static readonly Tensor hessA = Tensor.Randn([64, 64], seed: 1, dtype: DType.Float64) * (1.0 / 8);
+    static readonly Tensor hessX = Tensor.Randn([64], seed: 2, dtype: DType.Float64);
+
+    static double HessianMs(int reps) =>
+        MeanSeconds(reps, () => GC.KeepAlive(Autograd.Hessian(v => hessA.MatMul(v).Tanh().Sum(), hessX))) * 1e3;
+
+    // memory: bytes kept alive beyond the output by a 16-layer 512-wide tanh MLP forward on batch 256: the managed
+    // heap after a full collection, holding the output, minus the heap before the forward and the output's buffer.
+    static readonly NN.Linear[] memLayers = Enumerable.Range(0, 16).Select(i => new NN.Linear(512, 512, seed: 10 + i)).ToArray();
+    static readonly Tensor memX = Tensor.Randn([256, 512], seed: 6);
+
+    static double KeptAliveBytes(bool noGrad)
+    {
+        using var scope = noGrad ? Autograd.NoGrad() : null;
+        GC.KeepAlive(MemForward()); // first run of this mode: JIT and scratch buffers are not counted
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var y = MemForward();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var kept = after - before - (long)y.Numel * sizeof(float);
+        GC.KeepAlive(y);
+        return kept;
+    }
+
+    static Tensor MemForward()
+    {
+        var y = memX;
+        foreach (var layer in memLayers) y = layer.Forward(y).Tanh();
+        return y;
+    }
+}
