@@ -3,5 +3,7 @@ using Nabla.Bench;
 
 // dotnet run -c Release --project bench/Nabla.Bench -- --filter '*'   (see docs/BENCHMARKS.md)
 // dotnet run -c Release --project bench/Nabla.Bench -- profile-chain  (where the op chain's time goes)
+// dotnet run -c Release --project bench/Nabla.Bench -- profile-mlp    (where a training step of the compare mlp goes)
 if (args is ["profile-chain"]) ChainProfile.Run();
+else if (args is ["profile-mlp"]) MlpProfile.Run();
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Core.Numerics;
 
@@ -47,11 +48,17 @@ internal static class Elementwise
         };
     }
 
-    /// <summary>Fused backward kernels: ȳ ⊙ (1 − y²) for tanh and ȳ ⊙ y ⊙ (1 − y) for the sigmoid, y the op's output.</summary>
+    /// <summary>
+    /// Fused backward kernels, y the op's output: ȳ ⊙ (1 − y²) for tanh, ȳ ⊙ y ⊙ (1 − y) for the sigmoid, and ȳ where y > 0
+    /// (else 0) for relu.
+    /// </summary>
     public static NdArray ActivationGrad(UnaryKernel op, NdArray yBar, NdArray y)
     {
         var dtype = DTypes.Promote(yBar.DType, y.DType);
-        var shape = Shape.Broadcast(yBar.Shape, y.Shape, op == UnaryKernel.Tanh ? "tanh_backward" : "sigmoid_backward");
+        var shape = Shape.Broadcast(yBar.Shape, y.Shape, op switch
+        {
+            UnaryKernel.Tanh => "tanh_backward", UnaryKernel.Relu => "threshold_backward", _ => "sigmoid_backward",
+        });
         yBar = Layout.Expand(Layout.Cast(yBar, dtype), shape);
         y = Layout.Expand(Layout.Cast(y, dtype), shape);
         return dtype == DType.Float32
@@ -62,6 +69,11 @@ internal static class Elementwise
     static T[] ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = Buffers.Uninitialized<T>(y.Length);
+        if (op == UnaryKernel.Relu)
+        {
+            ThresholdBackward(yBar, y, r);
+            return r;
+        }
         if (op == UnaryKernel.Tanh)
         {
             TensorPrimitives.Multiply(y, y, r);
@@ -74,6 +86,22 @@ internal static class Elementwise
         }
         TensorPrimitives.Multiply(r, yBar, r);
         return r;
+    }
+
+    // r = y ≤ 0 ? 0 : ȳ, as PyTorch's threshold_backward (a NaN in y passes ȳ through).
+    static void ThresholdBackward<T>(ReadOnlySpan<T> yBar, ReadOnlySpan<T> y, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var yBars = MemoryMarshal.Cast<T, Vector<T>>(yBar);
+            var ys = MemoryMarshal.Cast<T, Vector<T>>(y);
+            var rs = MemoryMarshal.Cast<T, Vector<T>>(r);
+            for (var v = 0; v < rs.Length; v++)
+                rs[v] = Vector.ConditionalSelect(Vector.LessThanOrEqual(ys[v], Vector<T>.Zero), Vector<T>.Zero, yBars[v]);
+            i = rs.Length * Vector<T>.Count;
+        }
+        for (; i < r.Length; i++) r[i] = y[i] <= T.Zero ? T.Zero : yBar[i];
     }
 
     /// <summary>x^p elementwise for a scalar exponent, in a floating dtype.</summary>

@@ -34,16 +34,18 @@ internal static class Gemm
         var (m, k) = transposeA ? (a.Shape[1], a.Shape[0]) : (a.Shape[0], a.Shape[1]);
         var n = transposeB ? b.Shape[0] : b.Shape[1];
         var shape = Shape.Of(m, n);
+        // The addend broadcast to C's shape is a fresh buffer the GEMM may update in place (β = 1); one that already
+        // has C's shape is someone's value, so it is copied.
         var c = addend is null ? null : Layout.Expand(addend, shape);
+        var fresh = c is not null && !ReferenceEquals(c, addend);
         return a.DType == DType.Float32
-            ? NdArray.Own(shape, Product(a.Buffer<float>(), transposeA, b.Buffer<float>(), transposeB, m, n, k, c?.Buffer<float>(), 1f))
-            : NdArray.Own(shape, Product(a.Buffer<double>(), transposeA, b.Buffer<double>(), transposeB, m, n, k, c?.Buffer<double>(), 1d));
+            ? NdArray.Own(shape, Product(a.Buffer<float>(), transposeA, b.Buffer<float>(), transposeB, m, n, k, c?.Buffer<float>(), fresh, 1f))
+            : NdArray.Own(shape, Product(a.Buffer<double>(), transposeA, b.Buffer<double>(), transposeB, m, n, k, c?.Buffer<double>(), fresh, 1d));
     }
 
-    // An addend's buffer is copied and updated (β = 1).
-    static T[] Product<T>(T[] a, bool ta, T[] b, bool tb, int m, int n, int k, T[]? addend, T one) where T : unmanaged
+    static T[] Product<T>(T[] a, bool ta, T[] b, bool tb, int m, int n, int k, T[]? addend, bool fresh, T one) where T : unmanaged
     {
-        var c = addend is null ? (k > 0 ? Buffers.Uninitialized<T>(m * n) : new T[m * n]) : (T[])addend.Clone();
+        var c = addend is null ? (k > 0 ? Buffers.Uninitialized<T>(m * n) : new T[m * n]) : fresh ? addend : (T[])addend.Clone();
         if (c.Length == 0 || k == 0) return c;
         Multiply(a, ta, b, tb, m, n, k, c, one, addend is null ? default : one);
         return c;

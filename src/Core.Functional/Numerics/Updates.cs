@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Core.Numerics;
 
@@ -9,7 +10,7 @@ namespace Nabla.Core.Numerics;
 /// </summary>
 internal static class Updates
 {
-    /// <summary>g = ∇ + λp; b = μb + g (b = g on the first step); p − lr·b (p − lr·g without momentum).</summary>
+    /// <summary>g = ∇ (+ λp when λ ≠ 0); b = μb + g (b = g on the first step); p − lr·b (p − lr·g without momentum).</summary>
     public static NdArray Sgd(NdArray p, NdArray grad, double lr, double momentum, double weightDecay, ref Array? buffer) =>
         p.DType == DType.Float32
             ? NdArray.Own(p.Shape, Sgd(p.Buffer<float>(), Grad<float>(grad), (float)lr, (float)momentum, (float)weightDecay, ref buffer))
@@ -18,18 +19,26 @@ internal static class Updates
     static T[] Sgd<T>(T[] p, T[] grad, T lr, T momentum, T weightDecay, ref Array? buffer) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = Buffers.Uninitialized<T>(p.Length);
-        if (momentum == T.Zero)
-        {
-            for (var i = 0; i < p.Length; i++) result[i] = p[i] - lr * (grad[i] + weightDecay * p[i]);
-            return result;
-        }
         var first = buffer is null;
-        var b = (T[])(buffer ??= new T[p.Length]);
-        for (var i = 0; i < p.Length; i++)
+        var b = momentum == T.Zero ? null : (T[])(buffer ??= new T[p.Length]);
+        // Vector lanes and the scalar tail do the same arithmetic in the same order, so results match element for element.
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
-            var g = grad[i] + weightDecay * p[i];
-            b[i] = first ? g : momentum * b[i] + g;
-            result[i] = p[i] - lr * b[i];
+            Span<Vector<T>> vp = Vectors(p), vg = Vectors(grad), vr = Vectors(result), vb = b is null ? default : Vectors(b);
+            for (var v = 0; v < vr.Length; v++)
+            {
+                var g = weightDecay == T.Zero ? vg[v] : vg[v] + weightDecay * vp[v];
+                if (b is not null) g = vb[v] = first ? g : momentum * vb[v] + g;
+                vr[v] = vp[v] - lr * g;
+            }
+            i = vr.Length * Vector<T>.Count;
+        }
+        for (; i < p.Length; i++)
+        {
+            var g = weightDecay == T.Zero ? grad[i] : grad[i] + weightDecay * p[i];
+            if (b is not null) g = b[i] = first ? g : momentum * b[i] + g;
+            result[i] = p[i] - lr * g;
         }
         return result;
     }
@@ -55,15 +64,31 @@ internal static class Updates
         var m = (T[])(mState ??= new T[p.Length]);
         var v = (T[])(vState ??= new T[p.Length]);
         var result = Buffers.Uninitialized<T>(p.Length);
-        for (var i = 0; i < p.Length; i++)
+        var (oneMinusBeta1, oneMinusBeta2) = (T.One - beta1, T.One - beta2);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            Span<Vector<T>> vp = Vectors(p), vg = Vectors(grad), vm = Vectors(m), vv = Vectors(v), vr = Vectors(result);
+            for (var k = 0; k < vr.Length; k++)
+            {
+                var g = weightDecay == T.Zero ? vg[k] : vg[k] + weightDecay * vp[k];
+                var mk = vm[k] = vm[k] * beta1 + g * oneMinusBeta1;
+                var vk = vv[k] = vv[k] * beta2 + g * g * oneMinusBeta2;
+                vr[k] = vp[k] - stepSize * (mk / (Vector.SquareRoot(vk) / correction2Sqrt + new Vector<T>(eps)));
+            }
+            i = vr.Length * Vector<T>.Count;
+        }
+        for (; i < p.Length; i++)
         {
             var g = weightDecay == T.Zero ? grad[i] : grad[i] + weightDecay * p[i];
-            m[i] = m[i] * beta1 + g * (T.One - beta1);
-            v[i] = v[i] * beta2 + g * g * (T.One - beta2);
+            m[i] = m[i] * beta1 + g * oneMinusBeta1;
+            v[i] = v[i] * beta2 + g * g * oneMinusBeta2;
             result[i] = p[i] - stepSize * (m[i] / (T.Sqrt(v[i]) / correction2Sqrt + eps));
         }
         return result;
     }
+
+    static Span<Vector<T>> Vectors<T>(T[] array) where T : unmanaged => MemoryMarshal.Cast<T, Vector<T>>(array.AsSpan());
 
     // Gradients have their parameter's dtype (accumulation casts them); a cast here only guards direct callers.
     static T[] Grad<T>(NdArray grad) where T : unmanaged =>

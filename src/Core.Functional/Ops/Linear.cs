@@ -5,7 +5,7 @@ namespace Nabla.Core;
 
 /// <summary>
 /// Y = b + X·Wᵀ for X [n,in], W [out,in] and b broadcastable to [n,out]: PyTorch's addmm(b, X, Wᵀ), as a linear
-/// layer computes it, in one GEMM that reads W transposed. b̄ = Ȳ (summed to b's shape), X̄ = Ȳ·W, W̄ = Ȳᵀ·X;
+/// layer computes it, in one GEMM that reads W transposed. b̄ = Ȳ (summed to b's shape), X̄ = Ȳ·W, W̄ = Ȳᵀ·X (one GEMM reading Ȳ transposed);
 /// Ẏ = ḃ + Ẋ·Wᵀ + X·Ẇᵀ.
 /// </summary>
 public sealed class Linear : Op<(Expr X, Expr W)>
@@ -38,7 +38,7 @@ public sealed class Linear : Op<(Expr X, Expr W)>
         {
             0 => Reading.Pure(yBar),
             1 => Mm.Apply(yBar, saved.W),
-            _ => from gt in Transpose.Apply(yBar, 0, 1) from r in Mm.Apply(gt, saved.X) select r,
+            _ => Mm.Apply(yBar, saved.X, transposeA: true, transposeB: false),
         };
 
     /// <inheritdoc/>

@@ -4,8 +4,12 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>Y = A·B for matrices A [m,k] and B [k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ; Ẏ = Ȧ·B + A·Ḃ.</summary>
-public sealed class Mm : Op<(Expr A, Expr B)>
+/// <summary>
+/// Y = op(A)·op(B) for matrices, where op transposes A [k,m] or B [n,k] when asked (the BLAS reads them transposed, so
+/// no transposed copy is made; PyTorch gets the same from strided views). For Y = A·B: Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ; with op:
+/// Ā = Ȳ·op(B)ᵀ (transposed back when A is read transposed) and B̄ = op(A)ᵀ·Ȳ (likewise); Ẏ = op(Ȧ)·op(B) + op(A)·op(Ḃ).
+/// </summary>
+public sealed class Mm : Op<(Expr A, Expr B, bool TA, bool TB)>
 {
     static readonly Mm Rule = new();
 
@@ -13,27 +17,35 @@ public sealed class Mm : Op<(Expr A, Expr B)>
     public override string Name => "MmBackward0";
 
     /// <summary>The matrix product of two 2-D tensors (dtypes promote to a common floating dtype).</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) => Apply(a, b, false, false);
+
+    /// <summary>op(a)·op(b), reading <paramref name="a"/> or <paramref name="b"/> transposed when asked.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b, bool transposeA, bool transposeB) =>
         env =>
         {
             if (a.Shape.Rank != 2 || b.Shape.Rank != 2)
                 throw new ArgumentException(
                     $"mm: expected 2-D tensors, got shapes {a.Shape} and {b.Shape}");
-            if (a.Shape[1] != b.Shape[0])
-                throw new ArgumentException(
-                    $"mm: mat1 and mat2 shapes cannot be multiplied ({a.Shape[0]}x{a.Shape[1]} and {b.Shape[0]}x{b.Shape[1]})");
+            var (m, k) = transposeA ? (a.Shape[1], a.Shape[0]) : (a.Shape[0], a.Shape[1]);
+            var (kb, n) = transposeB ? (b.Shape[1], b.Shape[0]) : (b.Shape[0], b.Shape[1]);
+            if (k != kb)
+                throw new ArgumentException($"mm: mat1 and mat2 shapes cannot be multiplied ({m}x{k} and {kb}x{n})");
             var dtype = DTypes.Promote(a.DType, b.DType).ToFloating();
-            var y = Gemm.MatMul(Layout.Cast(a.Value, dtype), Layout.Cast(b.Value, dtype));
-            return Rule.Record(env, y, (a, b), a, b);
+            var y = Gemm.Product(Layout.Cast(a.Value, dtype), transposeA, Layout.Cast(b.Value, dtype), transposeB);
+            return Rule.Record(env, y, (a, b, transposeA, transposeB), a, b);
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
-        input == 0
-            ? from bt in Transpose.Apply(saved.B, 0, 1) from r in Apply(yBar, bt) select r
-            : from at in Transpose.Apply(saved.A, 0, 1) from r in Apply(at, yBar) select r;
+    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B, bool TA, bool TB) s, Expr? y, Expr yBar, int input) =>
+        (input, s.TA, s.TB) switch
+        {
+            (0, false, _) => Apply(yBar, s.B, false, !s.TB),    // Ȳ·op(B)ᵀ
+            (0, true, _) => Apply(s.B, yBar, s.TB, true),       // (Ȳ·op(B)ᵀ)ᵀ = op(B)·Ȳᵀ
+            (_, _, false) => Apply(s.A, yBar, !s.TA, false),    // op(A)ᵀ·Ȳ
+            _ => Apply(yBar, s.A, true, s.TA),                  // (op(A)ᵀ·Ȳ)ᵀ = Ȳᵀ·op(A)
+        };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        Bilinear.Jvp(Apply, saved.A, saved.B, xDots[0], xDots[1]);
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B, bool TA, bool TB) s, Expr? y, Shape shape, Expr?[] xDots) =>
+        Bilinear.Jvp((a, b) => Apply(a, b, s.TA, s.TB), s.A, s.B, xDots[0], xDots[1]);
 }
