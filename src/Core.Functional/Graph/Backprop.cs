@@ -69,9 +69,9 @@ public static class Backprop
             if (node is not OpNode op) continue;
             for (var j = 0; j < op.Arity; j++)
             {
-                if (op.Input(j) is not { } input) continue;
-                var at = order.IndexOf(input);
-                if (!needed[at]) continue;
+                var at = order.Input(k, j);
+                if (at < 0 || !needed[at]) continue;
+                var input = order[at];
                 var g = op.Vjp(yBar, j).Eval(env);
                 if (env.DetectAnomaly && HasNaN(g.Value)) throw Anomaly(op, j);
                 Accumulate(ref grads[at], ReduceTo(g, input, env), env);
@@ -112,7 +112,7 @@ public static class Backprop
             if (targets is null || targets[k]) { needed[k] = true; continue; }
             if (order[k] is not OpNode op) continue;
             for (var j = 0; j < op.Arity; j++)
-                if (op.Input(j) is { } input && needed[order.IndexOf(input)]) { needed[k] = true; break; }
+                if (order.Input(k, j) is var at and >= 0 && needed[at]) { needed[k] = true; break; }
         }
         return needed;
     }

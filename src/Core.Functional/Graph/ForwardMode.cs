@@ -37,7 +37,7 @@ public static class ForwardMode
             if (node is not OpNode op) continue;
             Expr?[]? xDots = null;
             for (var j = 0; j < op.Arity; j++)
-                if (op.Input(j) is { } input && tangents[order.IndexOf(input)] is { } t)
+                if (order.Input(k, j) is var at and >= 0 && tangents[at] is { } t)
                     (xDots ??= new Expr?[op.Arity])[j] = t;
             if (xDots is not null) tangents[k] = Fit(op.Jvp(xDots).Eval(env), node, env);
         }
