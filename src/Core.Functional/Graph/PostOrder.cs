@@ -14,8 +14,9 @@ namespace Nabla.Core;
 /// </remarks>
 internal sealed class PostOrder : IDisposable
 {
-    // Walks above this size are left to the collector rather than held by the thread.
-    const int KeepAtMost = 1 << 20;
+    // Scratch for walks above this size (a few MB) is left to the collector rather than held by the thread; it is
+    // cleared all the same, so it points into no graph while it waits.
+    const int KeepAtMost = 1 << 16;
 
     // Inputs per node at most (OpNode keeps three).
     const int Slots = 3;
