@@ -7,6 +7,11 @@ public sealed partial class Tensor
 {
     internal static Tensor Run(Reader<GradEnv, Expr> op) => new(GradMode.Run(op));
 
+    // The direct path for the operators: an op's forward rule run in the current environment, with no computation
+    // (a closure and a delegate) built per call.
+    static Tensor Run(Func<GradEnv, Expr, ReaderResult<Expr>> forward, Expr x) => new(GradMode.Run(forward, x));
+    static Tensor Run(Func<GradEnv, Expr, Expr, ReaderResult<Expr>> forward, Expr a, Expr b) => new(GradMode.Run(forward, a, b));
+
     // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64). Constants are
     // immutable, so the few most recent ones are reused: a loop like y = y * 1.0001 + 0.001 then makes none.
     Expr Number(double value)
@@ -33,30 +38,30 @@ public sealed partial class Tensor
     static Tensor ExactInt64(Reader<GradEnv, Expr> op) => Plain(GradMode.Run(op).Value.Cast(Core.DType.Int64));
 
     /// <summary>a + b, broadcasting.</summary>
-    public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Apply(a.expr, b.expr));
+    public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Forward, a.expr, b.expr);
     /// <summary>a + s.</summary>
-    public static Tensor operator +(Tensor a, double s) => Run(Add.Apply(a.expr, a.Number(s)));
+    public static Tensor operator +(Tensor a, double s) => Run(Add.Forward, a.expr, a.Number(s));
     /// <summary>s + a.</summary>
-    public static Tensor operator +(double s, Tensor a) => Run(Add.Apply(a.Number(s), a.expr));
+    public static Tensor operator +(double s, Tensor a) => Run(Add.Forward, a.Number(s), a.expr);
 
     /// <summary>a − b, broadcasting.</summary>
-    public static Tensor operator -(Tensor a, Tensor b) => Run(Sub.Apply(a.expr, b.expr));
+    public static Tensor operator -(Tensor a, Tensor b) => Run(Sub.Forward, a.expr, b.expr);
     /// <summary>a − s.</summary>
-    public static Tensor operator -(Tensor a, double s) => Run(Sub.Apply(a.expr, a.Number(s)));
+    public static Tensor operator -(Tensor a, double s) => Run(Sub.Forward, a.expr, a.Number(s));
     /// <summary>s − a.</summary>
-    public static Tensor operator -(double s, Tensor a) => Run(Sub.Rsub(a.Number(s), a.expr));
+    public static Tensor operator -(double s, Tensor a) => Run(Sub.RsubForward, a.Number(s), a.expr);
 
     /// <summary>a ⊙ b, broadcasting.</summary>
-    public static Tensor operator *(Tensor a, Tensor b) => Run(Mul.Apply(a.expr, b.expr));
+    public static Tensor operator *(Tensor a, Tensor b) => Run(Mul.Forward, a.expr, b.expr);
     /// <summary>a · s.</summary>
-    public static Tensor operator *(Tensor a, double s) => Run(Mul.Apply(a.expr, a.Number(s)));
+    public static Tensor operator *(Tensor a, double s) => Run(Mul.Forward, a.expr, a.Number(s));
     /// <summary>s · a.</summary>
-    public static Tensor operator *(double s, Tensor a) => Run(Mul.Apply(a.Number(s), a.expr));
+    public static Tensor operator *(double s, Tensor a) => Run(Mul.Forward, a.Number(s), a.expr);
 
     /// <summary>a ⊘ b, broadcasting; true division (Int64 operands give the default float dtype).</summary>
-    public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Apply(a.AsFloating, b.AsFloating));
+    public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Forward, a.AsFloating, b.AsFloating);
     /// <summary>a / s.</summary>
-    public static Tensor operator /(Tensor a, double s) => Run(Div.Apply(a.AsFloating, a.Number(s)));
+    public static Tensor operator /(Tensor a, double s) => Run(Div.Forward, a.AsFloating, a.Number(s));
     /// <summary>s / a, computed as PyTorch does: reciprocal(a) · s.</summary>
     public static Tensor operator /(double s, Tensor a)
     {
@@ -65,7 +70,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>−a.</summary>
-    public static Tensor operator -(Tensor a) => Run(Neg.Apply(a.expr));
+    public static Tensor operator -(Tensor a) => Run(Neg.Forward, a.expr);
 
     /// <summary>xᵖ elementwise (PowBackward0).</summary>
     public Tensor Pow(double exponent)
@@ -80,28 +85,28 @@ public sealed partial class Tensor
     public Tensor Pow(Tensor exponent) => Run(PowTensor.Apply(AsFloating, exponent.AsFloating));
 
     /// <summary>eˣ elementwise.</summary>
-    public Tensor Exp() => Run(Core.Exp.Apply(AsFloating));
+    public Tensor Exp() => Run(Core.Exp.Forward, AsFloating);
 
     /// <summary>ln x elementwise.</summary>
-    public Tensor Log() => Run(Core.Log.Apply(AsFloating));
+    public Tensor Log() => Run(Core.Log.Forward, AsFloating);
 
     /// <summary>tanh x elementwise.</summary>
-    public Tensor Tanh() => Run(Core.Tanh.Apply(AsFloating));
+    public Tensor Tanh() => Run(Core.Tanh.Forward, AsFloating);
 
     /// <summary>√x elementwise.</summary>
-    public Tensor Sqrt() => Run(Core.Sqrt.Apply(AsFloating));
+    public Tensor Sqrt() => Run(Core.Sqrt.Forward, AsFloating);
 
     /// <summary>|x| elementwise.</summary>
-    public Tensor Abs() => Run(Core.Abs.Apply(expr));
+    public Tensor Abs() => Run(Core.Abs.Forward, expr);
 
     /// <summary>sin x elementwise.</summary>
-    public Tensor Sin() => Run(Core.Sin.Apply(AsFloating));
+    public Tensor Sin() => Run(Core.Sin.Forward, AsFloating);
 
     /// <summary>cos x elementwise.</summary>
-    public Tensor Cos() => Run(Core.Cos.Apply(AsFloating));
+    public Tensor Cos() => Run(Core.Cos.Forward, AsFloating);
 
     /// <summary>σ(x) = 1 / (1 + e⁻ˣ) elementwise.</summary>
-    public Tensor Sigmoid() => Run(Core.Sigmoid.Apply(AsFloating));
+    public Tensor Sigmoid() => Run(Core.Sigmoid.Forward, AsFloating);
 
     /// <summary>max(x, 0) elementwise.</summary>
     public Tensor Relu() => Run(Core.Relu.Apply(expr));

@@ -46,17 +46,17 @@ public static class Backprop
         }
 
         // Every node reached gets an index in post-order; the rest of the pass works on arrays by that index.
-        var (order, index) = PostOrder(starts);
+        using var order = PostOrder.From(starts.Select(s => s.Node));
         var targets = options.Targets.MatchUnsafe<int[]?>(
-            ts => ts.Map(t => index.TryGetValue(t, out var k) ? k : -1).Filter(k => k >= 0).ToArray(),
+            ts => ts.Map(order.Find).Filter(k => k >= 0).ToArray(),
             () => null);
         var wanted = new bool[order.Count];
         if (targets is null) { for (var k = 0; k < order.Count; k++) wanted[k] = order[k] is LeafNode; }
         else foreach (var k in targets) wanted[k] = true;
-        var needed = Needed(order, index, targets is null ? null : wanted);
+        var needed = Needed(order, targets is null ? null : wanted);
 
         var grads = new Expr?[order.Count];
-        foreach (var (node, seed) in starts) Accumulate(ref grads[index[node]], seed, env);
+        foreach (var (node, seed) in starts) Accumulate(ref grads[order.IndexOf(node)], seed, env);
 
         var result = HashMap<Node, Expr>();
         for (var k = order.Count - 1; k >= 0; k--)
@@ -69,9 +69,9 @@ public static class Backprop
             if (node is not OpNode op) continue;
             for (var j = 0; j < op.Arity; j++)
             {
-                if (op.Input(j) is not { } input) continue;
-                var at = index[input];
-                if (!needed[at]) continue;
+                var at = order.Input(k, j);
+                if (at < 0 || !needed[at]) continue;
+                var input = order[at];
                 var g = op.Vjp(yBar, j).Eval(env);
                 if (env.DetectAnomaly && HasNaN(g.Value)) throw Anomaly(op, j);
                 Accumulate(ref grads[at], ReduceTo(g, input, env), env);
@@ -103,38 +103,8 @@ public static class Backprop
         return g.DType == input.DType ? g : Cast.Apply(g, input.DType).Eval(env);
     }
 
-    // Iterative depth-first post-order from the roots: inputs come before the nodes that consume them, so
-    // walking it backwards visits every node after all of its consumers.
-    internal static (List<Node> Order, Dictionary<Node, int> Index) PostOrder(List<(Node Node, Expr Seed)> starts)
-    {
-        var order = new List<Node>();
-        var index = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(Node Node, int Next)>();
-        foreach (var (root, _) in starts)
-        {
-            if (!index.TryAdd(root, -1)) continue;
-            stack.Push((root, 0));
-            while (stack.Count > 0)
-            {
-                var (node, next) = stack.Pop();
-                var op = node as OpNode;
-                var arity = op?.Arity ?? 0;
-                while (next < arity && (op!.Input(next) is not { } input || !index.TryAdd(input, -1))) next++;
-                if (next == arity)
-                {
-                    index[node] = order.Count;
-                    order.Add(node);
-                    continue;
-                }
-                stack.Push((node, next + 1));
-                stack.Push((op!.Input(next)!, 0));
-            }
-        }
-        return (order, index);
-    }
-
     // Nodes on a path to a target (all of them when there are no targets), computed in post-order.
-    static bool[] Needed(List<Node> order, Dictionary<Node, int> index, bool[]? targets)
+    static bool[] Needed(PostOrder order, bool[]? targets)
     {
         var needed = new bool[order.Count];
         for (var k = 0; k < order.Count; k++)
@@ -142,7 +112,7 @@ public static class Backprop
             if (targets is null || targets[k]) { needed[k] = true; continue; }
             if (order[k] is not OpNode op) continue;
             for (var j = 0; j < op.Arity; j++)
-                if (op.Input(j) is { } input && needed[index[input]]) { needed[k] = true; break; }
+                if (order.Input(k, j) is var at and >= 0 && needed[at]) { needed[k] = true; break; }
         }
         return needed;
     }

@@ -28,7 +28,7 @@ public static class ForwardMode
             given[node] = Fit(t, node, env);
         }
 
-        var (order, index) = Backprop.PostOrder([(root, zero)]);
+        using var order = PostOrder.From([root]);
         var tangents = new Expr?[order.Count];
         for (var k = 0; k < order.Count; k++)
         {
@@ -37,11 +37,11 @@ public static class ForwardMode
             if (node is not OpNode op) continue;
             Expr?[]? xDots = null;
             for (var j = 0; j < op.Arity; j++)
-                if (op.Input(j) is { } input && tangents[index[input]] is { } t)
+                if (order.Input(k, j) is var at and >= 0 && tangents[at] is { } t)
                     (xDots ??= new Expr?[op.Arity])[j] = t;
             if (xDots is not null) tangents[k] = Fit(op.Jvp(xDots).Eval(env), node, env);
         }
-        return tangents[index[root]] ?? zero;
+        return tangents[order.IndexOf(root)] ?? zero;
     }
 
     // A tangent computed at a broadcast shape or a promoted dtype is brought to its node's.

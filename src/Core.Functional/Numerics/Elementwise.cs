@@ -27,6 +27,13 @@ internal static class Elementwise
         a = Layout.Cast(a, dtype);
         b = Layout.Cast(b, dtype);
         var shape = Shape.Broadcast(a.Shape, b.Shape, name);
+        if (shape.Numel == 1 && op != BinaryKernel.Pow)
+            return dtype switch
+            {
+                DType.Float32 => NdArray.One(shape, Scalar(op, a.Single<float>(), b.Single<float>())),
+                DType.Float64 => NdArray.One(shape, Scalar(op, a.Single<double>(), b.Single<double>())),
+                _ => NdArray.One(shape, Scalar(op, a.Single<long>(), b.Single<long>())),
+            };
         return dtype switch
         {
             DType.Float32 => NdArray.Own(shape, Floating<float>(op, a, b, shape)),
@@ -40,13 +47,46 @@ internal static class Elementwise
     {
         if (op is not (UnaryKernel.Neg or UnaryKernel.Abs or UnaryKernel.Relu or UnaryKernel.Sign))
             x = Layout.Cast(x, x.DType.ToFloating());
+        if (x.Numel == 1)
+            return x.DType switch
+            {
+                DType.Float32 => NdArray.One(x.Shape, Unary(op, x.Single<float>())),
+                DType.Float64 => NdArray.One(x.Shape, Unary(op, x.Single<double>())),
+                _ => NdArray.One(x.Shape, UnaryArithmetic(op, x.Single<long>())),
+            };
         return x.DType switch
         {
-            DType.Float32 => NdArray.Own(x.Shape, Unary<float>(op, x.Span<float>())),
-            DType.Float64 => NdArray.Own(x.Shape, Unary<double>(op, x.Span<double>())),
-            _ => NdArray.Own(x.Shape, UnaryArithmetic<long>(op, x.Span<long>())),
+            DType.Float32 => NdArray.Own(x.Shape, Unary(op, x.Span<float>(), Buffers.Uninitialized<float>(x.Numel))),
+            DType.Float64 => NdArray.Own(x.Shape, Unary(op, x.Span<double>(), Buffers.Uninitialized<double>(x.Numel))),
+            _ => NdArray.Own(x.Shape, UnaryArithmetic(op, x.Span<long>(), Buffers.Uninitialized<long>(x.Numel))),
         };
     }
+
+    // A one-element result (the scalar chains of small models) is computed into a local and held inline, without
+    // a buffer; the same kernel runs on it as on a one-element buffer, so the value is unchanged.
+    static T Unary<T>(UnaryKernel op, T x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = x;
+        Unary(op, new ReadOnlySpan<T>(in x), new Span<T>(ref r));
+        return r;
+    }
+
+    static T UnaryArithmetic<T>(UnaryKernel op, T x) where T : unmanaged, INumber<T>
+    {
+        var r = x;
+        UnaryArithmetic(op, new ReadOnlySpan<T>(in x), new Span<T>(ref r));
+        return r;
+    }
+
+    // Elementwise arithmetic on one element: the same IEEE operation the vector kernels apply to each element.
+    static T Scalar<T>(BinaryKernel op, T x, T y) where T : INumber<T> => op switch
+    {
+        BinaryKernel.Add => x + y,
+        BinaryKernel.Sub => x - y,
+        BinaryKernel.Mul => x * y,
+        BinaryKernel.Div => x / y,
+        _ => throw new NotSupportedException(op.ToString()),
+    };
 
     /// <summary>
     /// Fused backward kernels, y the op's output: ȳ ⊙ (1 − y²) for tanh, ȳ ⊙ y ⊙ (1 − y) for the sigmoid, and ȳ where y > 0
@@ -61,10 +101,22 @@ internal static class Elementwise
         });
         yBar = Layout.Expand(Layout.Cast(yBar, dtype), shape);
         y = Layout.Expand(Layout.Cast(y, dtype), shape);
+        if (shape.Numel == 1)
+            return dtype == DType.Float32
+                ? NdArray.One(shape, ActivationGrad(op, yBar.Single<float>(), y.Single<float>()))
+                : NdArray.One(shape, ActivationGrad(op, yBar.Single<double>(), y.Single<double>()));
         return dtype == DType.Float32
             ? NdArray.Own(shape, ActivationGrad(op, yBar.Span<float>(), y.Span<float>()))
             : NdArray.Own(shape, ActivationGrad(op, yBar.Span<double>(), y.Span<double>()));
     }
+
+    // The same three roundings as the vector kernel below, on one element.
+    static T ActivationGrad<T>(UnaryKernel op, T yBar, T y) where T : unmanaged, IFloatingPointIeee754<T> => op switch
+    {
+        UnaryKernel.Tanh => (T.One - y * y) * yBar,
+        UnaryKernel.Relu => y <= T.Zero ? T.Zero : yBar,
+        _ => (T.One - y) * y * yBar,
+    };
 
     static T[] ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -207,9 +259,14 @@ internal static class Elementwise
         return r;
     }
 
-    static T[] Unary<T>(UnaryKernel op, ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    static T[] Unary<T>(UnaryKernel op, ReadOnlySpan<T> x, T[] r) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var r = Buffers.Uninitialized<T>(x.Length);
+        Unary(op, x, r.AsSpan());
+        return r;
+    }
+
+    static void Unary<T>(UnaryKernel op, ReadOnlySpan<T> x, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         switch (op)
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
@@ -224,7 +281,6 @@ internal static class Elementwise
             case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
             case UnaryKernel.Sign: Sign(x, r); break;
         }
-        return r;
     }
 
     // sign(x) with NaN kept, a vector at a time (ReLU's VJP calls it on every activation).
@@ -245,9 +301,14 @@ internal static class Elementwise
         for (; i < x.Length; i++) r[i] = T.IsNaN(x[i]) ? x[i] : T.CreateTruncating(T.Sign(x[i]));
     }
 
-    static T[] UnaryArithmetic<T>(UnaryKernel op, ReadOnlySpan<T> x) where T : unmanaged, INumber<T>
+    static T[] UnaryArithmetic<T>(UnaryKernel op, ReadOnlySpan<T> x, T[] r) where T : unmanaged, INumber<T>
     {
-        var r = Buffers.Uninitialized<T>(x.Length);
+        UnaryArithmetic(op, x, r.AsSpan());
+        return r;
+    }
+
+    static void UnaryArithmetic<T>(UnaryKernel op, ReadOnlySpan<T> x, Span<T> r) where T : unmanaged, INumber<T>
+    {
         switch (op)
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
@@ -256,7 +317,6 @@ internal static class Elementwise
             case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(T.Sign(x[i])); break;
             default: throw new NotSupportedException(op.ToString());
         }
-        return r;
     }
 
     static T[] PowScalar<T>(ReadOnlySpan<T> x, T p) where T : unmanaged, IFloatingPointIeee754<T>

@@ -13,8 +13,11 @@ public sealed class Sin : Op<Expr>
 
 
     /// <summary>sin x elementwise.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr x) =>
-        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sin, x.Value), x, x);
+    public static Reader<GradEnv, Expr> Apply(Expr x) => env => Forward(env, x);
+
+    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
+    internal static ReaderResult<Expr> Forward(GradEnv env, Expr x) =>
+        Rule.Record(env, Elementwise.Unary(UnaryKernel.Sin, x.Value), x, x);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>

@@ -1,21 +1,25 @@
 using System.Diagnostics.Contracts;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Core;
 
 /// <summary>
 /// An immutable n-dimensional array: a shape, a dtype and a row-major buffer (float[], double[] or long[])
-/// that is never written after construction.
+/// that is never written after construction. A one-element array made by <see cref="Scalar"/>, <see cref="Full"/> or a
+/// kernel holds its value inline instead, without a buffer.
 /// </summary>
 public sealed class NdArray
 {
-    readonly Array data;
+    readonly Array? data; // null when the single element is held inline
+    readonly long one;    // that element's bits (a float in the low four bytes)
 
-    NdArray(Shape shape, DType dtype, Array data)
+    NdArray(Shape shape, DType dtype, Array? data, long one = 0)
     {
         Shape = shape;
         DType = dtype;
         this.data = data;
+        this.one = one;
     }
 
     /// <summary>The dimension sizes.</summary>
@@ -39,13 +43,32 @@ public sealed class NdArray
         : typeof(T) == typeof(long) ? new(shape, DType.Int64, data)
         : throw new NotSupportedException($"no dtype for element type {typeof(T).Name}");
 
-    /// <summary>The buffer as <typeparamref name="T"/>[]; T must match <see cref="DType"/>. Read only.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal T[] Buffer<T>() where T : unmanaged => Unsafe.As<T[]>(data);
+    /// <summary>
+    /// A one-element array of element type <typeparamref name="T"/> (float, double or long) holding
+    /// <paramref name="value"/> inline: the one object of a scalar, where a buffer would be a second.
+    /// </summary>
+    internal static NdArray One<T>(Shape shape, T value) where T : unmanaged
+    {
+        long bits = 0;
+        Unsafe.As<long, T>(ref bits) = value;
+        return new(shape, typeof(T) == typeof(float) ? DType.Float32 : typeof(T) == typeof(double) ? DType.Float64 : DType.Int64, null, bits);
+    }
 
-    /// <summary>The buffer as a read-only span of <typeparamref name="T"/>; T must match <see cref="DType"/>.</summary>
+    /// <summary>
+    /// The buffer as <typeparamref name="T"/>[]; T must match <see cref="DType"/>. Read only. An element held inline
+    /// comes as a fresh one-element array; prefer <see cref="Span{T}"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ReadOnlySpan<T> Span<T>() where T : unmanaged => Unsafe.As<T[]>(data);
+    internal T[] Buffer<T>() where T : unmanaged => data is null ? [Single<T>()] : Unsafe.As<T[]>(data);
+
+    /// <summary>The elements as a read-only span of <typeparamref name="T"/>; T must match <see cref="DType"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<T> Span<T>() where T : unmanaged =>
+        data is null ? MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<long, T>(ref Unsafe.AsRef(in one)), 1) : Unsafe.As<T[]>(data);
+
+    /// <summary>The first element as <typeparamref name="T"/>; T must match <see cref="DType"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T Single<T>() where T : unmanaged => data is null ? Unsafe.As<long, T>(ref Unsafe.AsRef(in one)) : Unsafe.As<T[]>(data)[0];
 
     /// <summary>A tensor of the given shape and dtype holding <paramref name="values"/> (converted, copied).</summary>
     [Pure]
@@ -88,6 +111,13 @@ public sealed class NdArray
     [Pure]
     public static NdArray Full(Shape shape, double value, DType dtype)
     {
+        if (shape.Numel == 1)
+            return dtype switch
+            {
+                DType.Float32 => One(shape, (float)value),
+                DType.Float64 => One(shape, value),
+                _ => One(shape, (long)value),
+            };
         switch (dtype)
         {
             case DType.Float32: { var a = new float[shape.Numel]; Array.Fill(a, (float)value); return Own(shape, a); }
@@ -99,9 +129,9 @@ public sealed class NdArray
     /// <summary>Element <paramref name="index"/> of the row-major buffer, as a double.</summary>
     public double this[int index] => DType switch
     {
-        DType.Float32 => Buffer<float>()[index],
-        DType.Float64 => Buffer<double>()[index],
-        _ => Buffer<long>()[index],
+        DType.Float32 => Span<float>()[index],
+        DType.Float64 => Span<double>()[index],
+        _ => Span<long>()[index],
     };
 
     /// <summary>A row-major copy of the elements, converted to double.</summary>
@@ -111,9 +141,9 @@ public sealed class NdArray
         var r = new double[Numel];
         switch (DType)
         {
-            case DType.Float32: { var s = Buffer<float>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
-            case DType.Float64: Buffer<double>().CopyTo(r, 0); break;
-            default: { var s = Buffer<long>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
+            case DType.Float32: { var s = Span<float>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
+            case DType.Float64: Span<double>().CopyTo(r); break;
+            default: { var s = Span<long>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
         }
         return r;
     }
@@ -125,7 +155,7 @@ public sealed class NdArray
     /// <summary>The same elements viewed with another shape of equal size (shares the immutable buffer).</summary>
     [Pure]
     public NdArray WithShape(Shape shape) =>
-        shape.Numel == Numel ? new(shape, DType, data)
+        shape.Numel == Numel ? new(shape, DType, data, one)
         : throw new ArgumentException($"shape {shape} is invalid for input of size {Numel}");
 
     /// <summary>Shape and dtype, for diagnostics.</summary>
