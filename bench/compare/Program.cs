@@ -36,7 +36,8 @@ internal static class Harness
         (double[], double[]) Alternate(string name, int blocks, bool nablaSide = true, bool torchSide = true)
         {
             Console.Error.Write($"{name}: ");
-            if (nablaSide) Workloads.Run(name, 1);   // warm-up (JIT, caches), discarded
+            // Warm-up, discarded: at least a second of Nabla's blocks, so tiered compilation has reached optimised code.
+            for (var warm = Stopwatch.StartNew(); nablaSide && warm.Elapsed.TotalSeconds < 1;) Workloads.Run(name, 1);
             if (torchSide) torch.Run(name, 1);
             List<double> n = [], t = [];
             for (var r = 0; r < rounds; r++)

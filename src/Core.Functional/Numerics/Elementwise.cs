@@ -56,8 +56,8 @@ internal static class Elementwise
             };
         return x.DType switch
         {
-            DType.Float32 => NdArray.Own(x.Shape, Unary(op, x.Span<float>(), Buffers.Uninitialized<float>(x.Numel))),
-            DType.Float64 => NdArray.Own(x.Shape, Unary(op, x.Span<double>(), Buffers.Uninitialized<double>(x.Numel))),
+            DType.Float32 => NdArray.Own(x.Shape, Unary(op, x.Buffer<float>(), Buffers.Uninitialized<float>(x.Numel))),
+            DType.Float64 => NdArray.Own(x.Shape, Unary(op, x.Buffer<double>(), Buffers.Uninitialized<double>(x.Numel))),
             _ => NdArray.Own(x.Shape, UnaryArithmetic(op, x.Span<long>(), Buffers.Uninitialized<long>(x.Numel))),
         };
     }
@@ -106,8 +106,8 @@ internal static class Elementwise
                 ? NdArray.One(shape, ActivationGrad(op, yBar.Single<float>(), y.Single<float>()))
                 : NdArray.One(shape, ActivationGrad(op, yBar.Single<double>(), y.Single<double>()));
         return dtype == DType.Float32
-            ? NdArray.Own(shape, ActivationGrad(op, yBar.Span<float>(), y.Span<float>()))
-            : NdArray.Own(shape, ActivationGrad(op, yBar.Span<double>(), y.Span<double>()));
+            ? NdArray.Own(shape, ActivationGrad(op, yBar.Buffer<float>(), y.Buffer<float>()))
+            : NdArray.Own(shape, ActivationGrad(op, yBar.Buffer<double>(), y.Buffer<double>()));
     }
 
     // The same three roundings as the vector kernel below, on one element.
@@ -118,13 +118,19 @@ internal static class Elementwise
         _ => (T.One - y) * y * yBar,
     };
 
-    static T[] ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    static T[] ActivationGrad<T>(UnaryKernel op, T[] yBar, T[] y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = Buffers.Uninitialized<T>(y.Length);
+        ActivationGrad(op, yBar, y, r.AsSpan());
+        return r;
+    }
+
+    static void ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (op == UnaryKernel.Relu)
         {
             ThresholdBackward(yBar, y, r);
-            return r;
+            return;
         }
         if (op == UnaryKernel.Tanh)
         {
@@ -137,7 +143,6 @@ internal static class Elementwise
             TensorPrimitives.Multiply(r, y, r);
         }
         TensorPrimitives.Multiply(r, yBar, r);
-        return r;
     }
 
     // r = y ≤ 0 ? 0 : ȳ, as PyTorch's threshold_backward (a NaN in y passes ȳ through).
@@ -219,49 +224,44 @@ internal static class Elementwise
         where T : unmanaged, INumber<T>
     {
         var r = Buffers.Uninitialized<T>(shape.Numel);
-        if (a.Numel == 1 && b.Numel != 1)
-        {
-            var s = a.Span<T>()[0];
-            var y = Layout.Expand(b, shape).Span<T>();
-            switch (op)
-            {
-                case BinaryKernel.Add: TensorPrimitives.Add(y, s, r); break;
-                case BinaryKernel.Sub: TensorPrimitives.Subtract(s, y, r); break;
-                case BinaryKernel.Mul: TensorPrimitives.Multiply(y, s, r); break;
-                case BinaryKernel.Div: TensorPrimitives.Divide(s, y, r); break;
-                default: throw new NotSupportedException(op.ToString());
-            }
-            return r;
-        }
-        var x = Layout.Expand(a, shape).Span<T>();
-        if (b.Numel == 1)
-        {
-            var s = b.Span<T>()[0];
-            switch (op)
-            {
-                case BinaryKernel.Add: TensorPrimitives.Add(x, s, r); break;
-                case BinaryKernel.Sub: TensorPrimitives.Subtract(x, s, r); break;
-                case BinaryKernel.Mul: TensorPrimitives.Multiply(x, s, r); break;
-                case BinaryKernel.Div: TensorPrimitives.Divide(x, s, r); break;
-                default: throw new NotSupportedException(op.ToString());
-            }
-            return r;
-        }
-        var w = Layout.Expand(b, shape).Span<T>();
-        switch (op)
-        {
-            case BinaryKernel.Add: TensorPrimitives.Add(x, w, r); break;
-            case BinaryKernel.Sub: TensorPrimitives.Subtract(x, w, r); break;
-            case BinaryKernel.Mul: TensorPrimitives.Multiply(x, w, r); break;
-            case BinaryKernel.Div: TensorPrimitives.Divide(x, w, r); break;
-            default: throw new NotSupportedException(op.ToString());
-        }
+        // A one-element operand is read as a scalar; the other is broadcast to the result's shape.
+        var (x, s, y, scalarLeft) = a.Numel == 1 && b.Numel != 1
+            ? (Layout.Expand(b, shape).Buffer<T>(), a.Single<T>(), null, true)
+            : b.Numel == 1
+                ? (Layout.Expand(a, shape).Buffer<T>(), b.Single<T>(), null, false)
+                : (Layout.Expand(a, shape).Buffer<T>(), default(T), Layout.Expand(b, shape).Buffer<T>(), false);
+        Arithmetic(op, x, s, y, y is null, scalarLeft, r);
         return r;
     }
 
-    static T[] Unary<T>(UnaryKernel op, ReadOnlySpan<T> x, T[] r) where T : unmanaged, IFloatingPointIeee754<T>
+    // r = x ∘ y, or x ∘ s (s ∘ x when the scalar is the left operand).
+    static void Arithmetic<T>(BinaryKernel op, ReadOnlySpan<T> x, T s, ReadOnlySpan<T> y, bool scalar, bool scalarLeft, Span<T> r)
+        where T : unmanaged, INumber<T>
     {
-        Unary(op, x, r.AsSpan());
+        switch (op, scalar, scalarLeft)
+        {
+            case (BinaryKernel.Add, true, _): TensorPrimitives.Add(x, s, r); break;
+            case (BinaryKernel.Sub, true, true): TensorPrimitives.Subtract(s, x, r); break;
+            case (BinaryKernel.Sub, true, false): TensorPrimitives.Subtract(x, s, r); break;
+            case (BinaryKernel.Mul, true, _): TensorPrimitives.Multiply(x, s, r); break;
+            case (BinaryKernel.Div, true, true): TensorPrimitives.Divide(s, x, r); break;
+            case (BinaryKernel.Div, true, false): TensorPrimitives.Divide(x, s, r); break;
+            case (BinaryKernel.Add, false, _): TensorPrimitives.Add(x, y, r); break;
+            case (BinaryKernel.Sub, false, _): TensorPrimitives.Subtract(x, y, r); break;
+            case (BinaryKernel.Mul, false, _): TensorPrimitives.Multiply(x, y, r); break;
+            case (BinaryKernel.Div, false, _): TensorPrimitives.Divide(x, y, r); break;
+            default: throw new NotSupportedException(op.ToString());
+        }
+    }
+
+    static T[] Unary<T>(UnaryKernel op, T[] x, T[] r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Only the transcendental kernels are worth a second core: the others are bound by memory, and handing work to
+        // the thread pool between matrix products cost a training step 20 % (docs/BENCHMARKS.md).
+        if (op is UnaryKernel.Exp or UnaryKernel.Log or UnaryKernel.Tanh or UnaryKernel.Sin or UnaryKernel.Cos or UnaryKernel.Sigmoid
+            && Chunks.Worth(r.Length))
+            Chunks.For(r.Length, (start, count) => Unary(op, x.AsSpan(start, count), r.AsSpan(start, count)));
+        else Unary(op, x, r.AsSpan());
         return r;
     }
 

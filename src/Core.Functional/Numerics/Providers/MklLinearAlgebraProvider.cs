@@ -32,7 +32,7 @@ public sealed class MklLinearAlgebraProvider : ILinearAlgebraProvider
 
     /// <summary>Names the provider, MKL's thread count and whether results are bitwise reproducible.</summary>
     public override string ToString() =>
-        $"Intel MKL ({MklNative.Library}, {MklNative.MaxThreads} threads{(MklNative.Reproducible ? ", reproducible" : "")})";
+        $"Intel MKL ({MklNative.Library}, {MklNative.MaxThreads} threads, {MklNative.ThreadingLayer}{(MklNative.Reproducible ? ", reproducible" : "")})";
 
     /// <summary>result = x·y (column-major) through cblas_sgemm.</summary>
     public void MatrixMultiply(float[] x, int rowsX, int columnsX, float[] y, int rowsY, int columnsY, float[] result) =>
