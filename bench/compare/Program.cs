@@ -92,6 +92,12 @@ internal static class Harness
                     var (ng, tng) = Alternate("infer-nograd", 4);
                     rows.Add(Row.Info("infer, grad mode", "the MLP forward on batch 1024, recording a graph", "ms", Median(g), Median(tg), "F2"));
                     rows.Add(Row.Versus("infer, NoGrad", "the same forward under NoGrad / no_grad", "ms", Median(ng), Median(tng), 0.9, "F2"));
+                    using var netlib = TorchSide.TryDefaultBlas(repo);
+                    if (netlib is not null)
+                    {
+                        var slow = netlib.Run("infer-nograd", 2);
+                        rows.Add(Row.Info("infer, NoGrad, PyTorch as installed", "Debian's torch on netlib BLAS", "ms", Median(ng), Median(slow), "F2"));
+                    }
                     break;
                 }
                 case "hessian":

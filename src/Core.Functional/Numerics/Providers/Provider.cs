@@ -25,7 +25,7 @@ public static class Provider
     /// <summary>The provider matrix products go through.</summary>
     public static ILinearAlgebraProvider LinearAlgebra => chosen.Value.LinearAlgebra;
 
-    /// <summary>One line for logs and samples, e.g. <c>mkl: Intel MKL (libmkl_rt.so, 2 threads)</c>.</summary>
+    /// <summary>One line for logs and samples, e.g. <c>mkl: Intel MKL (libmkl_rt.so, 2 threads, GNU OpenMP, reproducible)</c>.</summary>
     public static string Description => Name == "mkl"
         ? $"mkl: {LinearAlgebra}"
         : $"managed: MathNet.Numerics managed provider ({MklNative.LoadError ?? "MKL not requested"})";
