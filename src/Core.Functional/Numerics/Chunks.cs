@@ -44,7 +44,8 @@ internal static class Chunks
             body(0, length);
             return;
         }
-        var chunk = (length / cores + 63) & ~63;
+        // ⌈length / cores⌉ rounded up to a multiple of 64, so the chunks cover every element.
+        var chunk = ((length - 1) / cores + 1 + 63) & ~63;
         Parallel.For(0, cores, c =>
         {
             var start = c * chunk;

@@ -75,7 +75,7 @@ internal static unsafe class MklNative
                          .Where(f => f.Length >= 6 && f[5].Contains("libmkl_rt", StringComparison.Ordinal)).Select(f => f[5]).FirstOrDefault();
             return rt is not null && File.Exists(Path.Combine(Path.GetDirectoryName(rt)!, "libmkl_gnu_thread.so"));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return false;
         }
