@@ -18,6 +18,8 @@ public class GemmBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // Load MKL through Nabla's provider first, so the raw baseline runs on the same threading layer (GNU OpenMP).
+        _ = Nabla.Core.Numerics.Providers.Provider.Description;
         a = Tensor.Randn([N, N], seed: 1);
         b = Tensor.Randn([N, N], seed: 2);
         ra = a.ToArray().Select(v => (float)v).ToArray();
