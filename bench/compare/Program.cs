@@ -60,13 +60,13 @@ internal static class Harness
                 case "ops":
                 {
                     var (n, t) = Alternate("ops", 4);
-                    rows.Add(Row.Versus("ops", "3,000-op scalar chain with backward", "ns/op", Median(n), Median(t), 0.05, "F0"));
+                    rows.Add(Row.Versus("ops", "3,000-op scalar chain with backward", "ns/op", Median(n), Median(t), 0.05, "F0") with { Range = Range(n, t, 4) });
                     break;
                 }
                 case "mlp":
                 {
                     var (n, t) = Alternate("mlp", 4);
-                    rows.Add(Row.Versus("mlp", "784-512-512-10 ReLU, batch 128, CE, SGD step", "ms/step", Median(n), Median(t), 0.9, "F2"));
+                    rows.Add(Row.Versus("mlp", "784-512-512-10 ReLU, batch 128, CE, SGD step", "ms/step", Median(n), Median(t), 0.9, "F2") with { Range = Range(n, t, 4) });
                     if (RawMkl.Available)
                     {
                         var (raw, _) = Alternate("mlp-raw-sgemm", 4, torchSide: false);
@@ -90,8 +90,8 @@ internal static class Harness
                 {
                     var (g, tg) = Alternate("infer-grad", 4);
                     var (ng, tng) = Alternate("infer-nograd", 4);
-                    rows.Add(Row.Info("infer, grad mode", "the MLP forward on batch 1024, recording a graph", "ms", Median(g), Median(tg), "F2"));
-                    rows.Add(Row.Versus("infer, NoGrad", "the same forward under NoGrad / no_grad", "ms", Median(ng), Median(tng), 0.9, "F2"));
+                    rows.Add(Row.Info("infer, grad mode", "the MLP forward on batch 1024, recording a graph", "ms", Median(g), Median(tg), "F2") with { Range = Range(g, tg, 4) });
+                    rows.Add(Row.Versus("infer, NoGrad", "the same forward under NoGrad / no_grad", "ms", Median(ng), Median(tng), 0.9, "F2") with { Range = Range(ng, tng, 4) });
                     using var netlib = TorchSide.TryDefaultBlas(repo);
                     if (netlib is not null)
                     {
@@ -104,7 +104,7 @@ internal static class Harness
                 {
                     var (n, t) = Alternate("hessian", 4);
                     var (_, tv) = Alternate("hessian-vectorized", 4, nablaSide: false);
-                    rows.Add(Row.Versus("hessian", "Hessian of sum(tanh(A x)), x in R^64, Float64", "ms", Median(n), Median(t), 0.5, "F3"));
+                    rows.Add(Row.Versus("hessian", "Hessian of sum(tanh(A x)), x in R^64, Float64", "ms", Median(n), Median(t), 0.5, "F3") with { Range = Range(n, t, 4) });
                     rows.Add(Row.Info("hessian, vectorize=True", "PyTorch's opt-in vmap path, same function", "ms", Median(n), Median(tv), "F3"));
                     break;
                 }
@@ -168,7 +168,7 @@ internal static class Harness
         var equal = nAcc.Average() >= tAcc.Average() - 0.005;
         yield return new Row("digits", $"samples/Digits CNN, 20 epochs, training time (seeds 0–{rounds - 1})", "s",
                              Median(nTime), Median(tTime), ratio, "≤ 1.0 at equal accuracy", ratio <= 1.0 && equal, "F2",
-                             $"mean test accuracy: Nabla {nAcc.Average():F3}, PyTorch {tAcc.Average():F3}");
+                             $"mean test accuracy: Nabla {nAcc.Average():F3}, PyTorch {tAcc.Average():F3}") { Range = Range([.. nTime], [.. tTime], 1) };
     }
 
     static string Output(string repo, string file, string arguments, IDictionary<string, string>? environment)
@@ -181,6 +181,14 @@ internal static class Harness
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return Regex.Replace(stdout + stderr.Result, @"\x1b\[[0-9;]*[A-Za-z]", "");
+    }
+
+    /// <summary>The lowest and highest ratio of one round's medians (Nabla over PyTorch), <paramref name="blocks"/> samples a side per round.</summary>
+    static string Range(double[] nabla, double[] torch, int blocks)
+    {
+        var ratios = Enumerable.Range(0, Math.Min(nabla.Length, torch.Length) / blocks)
+            .Select(r => Median(nabla[(r * blocks)..((r + 1) * blocks)]) / Median(torch[(r * blocks)..((r + 1) * blocks)])).ToArray();
+        return ratios.Length == 0 ? "" : $"{ratios.Min().ToString("F3", CultureInfo.InvariantCulture)}–{ratios.Max().ToString("F3", CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Long enough for idle OpenMP workers (MKL's KMP_BLOCKTIME is 200 ms) to go to sleep.</summary>
@@ -217,8 +225,8 @@ internal static class Harness
         text.AppendLine();
         text.AppendLine(machine);
         text.AppendLine();
-        text.AppendLine("| workload | what | unit | Nabla | PyTorch | ratio | target | met |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---|---|");
+        text.AppendLine("| workload | what | unit | Nabla | PyTorch | ratio | rounds' range | target | met |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---|---|");
         foreach (var row in rows) text.AppendLine(row.Markdown());
         var notes = rows.Where(r => r.Note is not null).Select(r => $"- {r.Workload}: {r.Note}").ToList();
         if (notes.Count > 0)
@@ -253,6 +261,9 @@ internal static class Harness
 internal sealed record Row(string Workload, string What, string Unit, double Nabla, double Torch, double Ratio,
                            string Target, bool? Met, string Format, string? Note)
 {
+    /// <summary>The ratio's lowest and highest value over the rounds (one round's medians each), where both sides alternated.</summary>
+    public string Range { get; init; } = "";
+
     public static Row Versus(string workload, string what, string unit, double nabla, double torch, double target, string format) =>
         new(workload, what, unit, nabla, torch, nabla / torch, $"≤ {target.ToString(CultureInfo.InvariantCulture)}", nabla / torch <= target, format, null);
 
@@ -261,6 +272,6 @@ internal sealed record Row(string Workload, string What, string Unit, double Nab
 
     public string Markdown() =>
         $"| {Workload} | {What} | {Unit} | {Nabla.ToString(Format, CultureInfo.InvariantCulture)} | " +
-        $"{Torch.ToString(Format, CultureInfo.InvariantCulture)} | {Ratio.ToString(Ratio < 0.01 ? "F4" : "F3", CultureInfo.InvariantCulture)} | " +
+        $"{Torch.ToString(Format, CultureInfo.InvariantCulture)} | {Ratio.ToString(Ratio < 0.01 ? "F4" : "F3", CultureInfo.InvariantCulture)} | {Range} | " +
         $"{Target} | {Met switch { true => "yes", false => "**no**", null => "" }} |";
 }
