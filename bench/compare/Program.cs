@@ -92,6 +92,12 @@ internal static class Harness
                     var (ng, tng) = Alternate("infer-nograd", 4);
                     rows.Add(Row.Info("infer, grad mode", "the MLP forward on batch 1024, recording a graph", "ms", Median(g), Median(tg), "F2") with { Range = Range(g, tg, 4) });
                     rows.Add(Row.Versus("infer, NoGrad", "the same forward under NoGrad / no_grad", "ms", Median(ng), Median(tng), 0.9, "F2") with { Range = Range(ng, tng, 4) });
+                    if (RawMkl.Available)
+                    {
+                        var (raw, _) = Alternate("infer-raw-sgemm", 4, torchSide: false);
+                        rows.Add(Row.Info("infer, raw MKL floor", "the forward's 3 products alone through `cblas_sgemm` into reused buffers (Nabla column)", "ms",
+                                          Median(raw), Median(tng), "F2"));
+                    }
                     using var netlib = TorchSide.TryDefaultBlas(repo);
                     if (netlib is not null)
                     {

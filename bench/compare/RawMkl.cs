@@ -18,9 +18,13 @@ internal static unsafe partial class RawMkl
     public static bool Available => NativeLibrary.TryLoad("libmkl_rt.so", out _);
 
     /// <summary>Mean milliseconds for one pass over the step's products, over <paramref name="reps"/> passes.</summary>
-    public static double StepMs(int reps)
+    public static double StepMs(int reps) => Ms(Workloads.Mlp.StepGemms, reps);
+
+    /// <summary>Mean milliseconds for the batch-1024 forward's three products (x·Wᵀ), over <paramref name="reps"/> passes.</summary>
+    public static double InferMs(int reps) => Ms(Workloads.Mlp.InferGemms, reps);
+
+    static double Ms((int M, int N, int K, bool TransA, bool TransB)[] gemms, int reps)
     {
-        var gemms = Workloads.Mlp.StepGemms;
         var random = new Random(7);
         float[] Fill(int length) => Enumerable.Range(0, length).Select(_ => (float)random.NextDouble()).ToArray();
         var buffers = gemms.Select(g => (A: Fill(g.M * g.K), B: Fill(g.K * g.N), C: new float[g.M * g.N])).ToArray();

@@ -16,6 +16,7 @@ internal static class Workloads
         "ops" => Samples(n, () => PerOpNs(5)),
         "mlp" => Samples(n, () => Mlp.Steps(10)),
         "mlp-raw-sgemm" => Samples(n, () => RawMkl.StepMs(10)),
+        "infer-raw-sgemm" => Samples(n, () => RawMkl.InferMs(5)),
         "infer-grad" => Samples(n, () => Mlp.Infer(5, noGrad: false)),
         "infer-nograd" => Samples(n, () => Mlp.Infer(5, noGrad: true)),
         "hessian" => Samples(n, () => HessianMs(10)),
@@ -86,6 +87,10 @@ internal static class Workloads
             (512, 512, Batch, true, false), (Batch, 512, 512, false, false),
             (512, 784, Batch, true, false),
         ];
+
+        /// <summary>The products of the batch-1024 forward, x·Wᵀ for each layer.</summary>
+        public static readonly (int M, int N, int K, bool TransA, bool TransB)[] InferGemms =
+            [(InferBatch, 512, 784, false, true), (InferBatch, 512, 512, false, true), (InferBatch, 10, 512, false, true)];
 
         /// <summary>Floating-point operations of <see cref="StepGemms"/> (2·m·n·k each).</summary>
         public static double StepFlops => StepGemms.Sum(g => 2.0 * g.M * g.N * g.K);
