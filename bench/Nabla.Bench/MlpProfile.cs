@@ -12,28 +12,22 @@ namespace Nabla.Bench;
 /// </summary>
 internal static class MlpProfile
 {
-    const int Batch = 128, Steps = 200;
+    const int Batch = Workbench.Batch, Steps = 200;
 
     public static void Run()
     {
-        var model = new Sequential(new NN.Linear(784, 512, seed: 1), new ReLU(), new NN.Linear(512, 512, seed: 2), new ReLU(),
-                                   new NN.Linear(512, 10, seed: 3));
+        var model = Workbench.Mlp();
         var optimizer = new SGD(model.Parameters(), lr: 0.01);
         var x = Tensor.Randn([Batch, 784], seed: 4);
         var targets = Tensor.From(Enumerable.Range(0, Batch).Select(i => (long)(i * 7 % 10)).ToArray());
         var phases = new[] { "zero_grad", "forward", "loss", "backward", "step", "raw fwd GEMMs", "raw bwd GEMMs" };
         var ticks = new long[phases.Length];
-        (int M, int N, int K, bool TA, bool TB)[] forwardGemms = [(Batch, 512, 784, false, true), (Batch, 512, 512, false, true), (Batch, 10, 512, false, true)];
-        (int M, int N, int K, bool TA, bool TB)[] backwardGemms =
-            [(10, 512, Batch, true, false), (Batch, 512, 10, false, false), (512, 512, Batch, true, false), (Batch, 512, 512, false, false), (512, 784, Batch, true, false)];
-        var random = new Random(7);
-        float[] Fill(int n) => Enumerable.Range(0, n).Select(_ => (float)random.NextDouble()).ToArray();
-        var buffers = forwardGemms.Concat(backwardGemms).Select(g => (A: Fill(g.M * g.K), B: Fill(g.K * g.N), C: new float[g.M * g.N])).ToArray();
-        long Raw(int from, (int M, int N, int K, bool TA, bool TB)[] gemms)
+        var forwardGemms = Workbench.ForwardGemms(Batch);
+        var buffers = RawMkl.Buffers(Workbench.StepGemms);
+        long Raw(int from, Gemm[] gemms)
         {
             var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < gemms.Length; i++)
-                RawMkl.Sgemm(buffers[from + i].A, gemms[i].TA, buffers[from + i].B, gemms[i].TB, buffers[from + i].C, gemms[i].M, gemms[i].N, gemms[i].K);
+            RawMkl.Run(gemms, buffers, from);
             return Stopwatch.GetTimestamp() - start;
         }
         void Step(bool record)
@@ -50,7 +44,7 @@ internal static class MlpProfile
             optimizer.Step();
             var t5 = Stopwatch.GetTimestamp();
             var rawForward = Raw(0, forwardGemms);
-            var rawBackward = Raw(forwardGemms.Length, backwardGemms);
+            var rawBackward = Raw(forwardGemms.Length, Workbench.BackwardGemms);
             if (!record) return;
             ticks[0] += t1 - t0; ticks[1] += t2 - t1; ticks[2] += t3 - t2; ticks[3] += t4 - t3; ticks[4] += t5 - t4;
             ticks[5] += rawForward; ticks[6] += rawBackward;
@@ -75,13 +69,12 @@ internal static class MlpProfile
     /// </summary>
     public static void Infer()
     {
-        const int batch = 1024, reps = 100;
-        var layers = new[] { new NN.Linear(784, 512, seed: 1), new NN.Linear(512, 512, seed: 2), new NN.Linear(512, 10, seed: 3) };
-        var x = Tensor.Randn([batch, 784], seed: 5);
-        (int M, int N, int K)[] gemms = [(batch, 512, 784), (batch, 512, 512), (batch, 10, 512)];
-        var random = new Random(7);
-        float[] Fill(int n) => Enumerable.Range(0, n).Select(_ => (float)random.NextDouble()).ToArray();
-        var buffers = gemms.Select(g => (A: Fill(g.M * g.K), B: Fill(g.N * g.K), C: new float[g.M * g.N])).ToArray();
+        const int reps = 100;
+        var mlp = Workbench.Mlp();
+        var layers = new[] { mlp[0], mlp[2], mlp[4] };
+        var x = Tensor.Randn([Workbench.InferBatch, 784], seed: 5);
+        var gemms = Workbench.ForwardGemms(Workbench.InferBatch);
+        var buffers = RawMkl.Buffers(gemms);
         var names = new[] { "linear1", "relu1", "linear2", "relu2", "linear3", "raw GEMM 1", "raw GEMM 2", "raw GEMM 3" };
         var ticks = new long[names.Length];
         void Pass(bool record)
@@ -96,7 +89,7 @@ internal static class MlpProfile
             GC.KeepAlive(layers[2].Forward(h)); t[5] = Stopwatch.GetTimestamp();
             for (var i = 0; i < 3; i++)
             {
-                RawMkl.Sgemm(buffers[i].A, false, buffers[i].B, true, buffers[i].C, gemms[i].M, gemms[i].N, gemms[i].K);
+                RawMkl.Sgemm(gemms[i], buffers[i].A, buffers[i].B, buffers[i].C);
                 t[6 + i] = Stopwatch.GetTimestamp();
             }
             if (!record) return;

@@ -9,17 +9,10 @@ namespace Nabla.Bench;
 [MemoryDiagnoser]
 public class OpChainBenchmarks
 {
-    const int Steps = 1000, OpsPerStep = 3;
+    const int Steps = Workbench.ChainSteps, OpsPerStep = Workbench.ChainOps;
 
     [Benchmark(OperationsPerInvoke = Steps * OpsPerStep)]
-    public double ChainForwardBackward()
-    {
-        var x = Tensor.Scalar(0.5, requiresGrad: true);
-        var y = x;
-        for (var i = 0; i < Steps; i++) y = (y * 1.0001 + 0.001).Tanh();
-        y.Backward();
-        return x.Grad!.Item();
-    }
+    public double ChainForwardBackward() => Workbench.Chain();
 
     [Benchmark(OperationsPerInvoke = Steps * OpsPerStep)]
     public double ChainForwardNoGrad()

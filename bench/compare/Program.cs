@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Nabla.Bench;
 using Nabla.Compare;
 
 // The side-by-side harness of docs/BENCHMARKS.md: every workload through Nabla (in this process) and through PyTorch
@@ -31,7 +32,6 @@ internal static class Harness
         var machine = Machine(torch.Info);
         Console.Error.WriteLine(machine);
         var rows = new List<Row>();
-        var samples = new Dictionary<string, (double[] Nabla, double[] Torch)>();
 
         // companion: a Nabla-side workload run right after each round's Nabla blocks (a raw-MKL baseline), so both see
         // the same minute of the machine; its samples land in companionSamples.
@@ -61,7 +61,6 @@ internal static class Harness
                 Console.Error.Write('.');
             }
             Console.Error.WriteLine();
-            samples[name] = ([.. n], [.. t]);
             return ([.. n], [.. t]);
         }
 

@@ -1,3 +1,4 @@
+using Nabla.Bench;
 using System.Diagnostics;
 using Nabla.NN;
 using Nabla.Optim;
@@ -15,8 +16,8 @@ internal static class Workloads
     {
         "ops" => Samples(n, () => PerOpNs(5)),
         "mlp" => Samples(n, () => Mlp.Steps(10)),
-        "mlp-raw-sgemm" => Samples(n, () => RawMkl.StepMs(10)),
-        "infer-raw-sgemm" => Samples(n, () => RawMkl.InferMs(5)),
+        "mlp-raw-sgemm" => Samples(n, () => Mlp.RawStepMs(10)),
+        "infer-raw-sgemm" => Samples(n, () => Mlp.RawInferMs(5)),
         "infer-grad" => Samples(n, () => Mlp.Infer(5, noGrad: false)),
         "infer-nograd" => Samples(n, () => Mlp.Infer(5, noGrad: true)),
         "hessian" => Samples(n, () => HessianMs(10)),
@@ -35,29 +36,17 @@ internal static class Workloads
     }
 
     // ops: a 3,000-op scalar chain y = tanh(y * 1.0001 + 0.001) with backward (as OpChainBenchmarks), ns per op.
-    const int ChainSteps = 1000, ChainOps = 3;
+    static double PerOpNs(int chains) =>
+        MeanSeconds(chains, () => Workbench.Chain()) / (Workbench.ChainSteps * Workbench.ChainOps) * 1e9;
 
-    static double PerOpNs(int chains) => MeanSeconds(chains, () => Chain()) / (ChainSteps * ChainOps) * 1e9;
-
-    static double Chain()
-    {
-        var x = Tensor.Scalar(0.5, requiresGrad: true);
-        var y = x;
-        for (var i = 0; i < ChainSteps; i++) y = (y * 1.0001 + 0.001).Tanh();
-        y.Backward();
-        return x.Grad!.Item();
-    }
-
-    /// <summary>mlp and infer: Linear 784-512-512-10 with ReLU, Float32.</summary>
+    /// <summary>mlp and infer: Linear 784-512-512-10 with ReLU, Float32 (<see cref="Workbench.Mlp"/>).</summary>
     internal static class Mlp
     {
-        public const int Batch = 128, InferBatch = 1024;
-        static readonly Sequential model = new(new NN.Linear(784, 512, seed: 1), new ReLU(),
-                                               new NN.Linear(512, 512, seed: 2), new ReLU(), new NN.Linear(512, 10, seed: 3));
+        static readonly Sequential model = Workbench.Mlp();
         static readonly SGD optimizer = new(model.Parameters(), lr: 0.01);
-        static readonly Tensor x = Tensor.Randn([Batch, 784], seed: 4);
-        static readonly Tensor targets = Tensor.From(Enumerable.Range(0, Batch).Select(i => (long)(i * 7 % 10)).ToArray());
-        static readonly Tensor inferX = Tensor.Randn([InferBatch, 784], seed: 5);
+        static readonly Tensor x = Tensor.Randn([Workbench.Batch, 784], seed: 4);
+        static readonly Tensor targets = Tensor.From(Enumerable.Range(0, Workbench.Batch).Select(i => (long)(i * 7 % 10)).ToArray());
+        static readonly Tensor inferX = Tensor.Randn([Workbench.InferBatch, 784], seed: 5);
 
         /// <summary>Cross-entropy, backward and an SGD step on batch 128; ms per step.</summary>
         public static double Steps(int reps) => MeanSeconds(reps, () =>
@@ -75,25 +64,19 @@ internal static class Workloads
             GC.KeepAlive(model.Forward(inferX));
         }) * 1e3;
 
-        /// <summary>
-        /// The matrix products of one training step as (m, n, k, transA, transB) of row-major C[m×n] = op(A)·op(B):
-        /// the forward's three (x·Wᵀ), then in backward each layer's weight gradient (Gᵀ·X) and the input gradients
-        /// of layers 3 and 2 (G·W; layer 1's input needs none). <see cref="RawMkl"/> times exactly these.
-        /// </summary>
-        public static readonly (int M, int N, int K, bool TransA, bool TransB)[] StepGemms =
-        [
-            (Batch, 512, 784, false, true), (Batch, 512, 512, false, true), (Batch, 10, 512, false, true),
-            (10, 512, Batch, true, false), (Batch, 512, 10, false, false),
-            (512, 512, Batch, true, false), (Batch, 512, 512, false, false),
-            (512, 784, Batch, true, false),
-        ];
+        // The raw-MKL baselines: the same products through cblas_sgemm into buffers made once.
+        static readonly Gemm[] inferGemms = Workbench.ForwardGemms(Workbench.InferBatch);
+        static readonly Lazy<(float[] A, float[] B, float[] C)[]> stepBuffers = new(() => RawMkl.Buffers(Workbench.StepGemms));
+        static readonly Lazy<(float[] A, float[] B, float[] C)[]> inferBuffers = new(() => RawMkl.Buffers(inferGemms));
 
-        /// <summary>The products of the batch-1024 forward, x·Wᵀ for each layer.</summary>
-        public static readonly (int M, int N, int K, bool TransA, bool TransB)[] InferGemms =
-            [(InferBatch, 512, 784, false, true), (InferBatch, 512, 512, false, true), (InferBatch, 10, 512, false, true)];
+        /// <summary>The step's eight products alone; ms per pass.</summary>
+        public static double RawStepMs(int reps) => MeanSeconds(reps, () => RawMkl.Run(Workbench.StepGemms, stepBuffers.Value)) * 1e3;
 
-        /// <summary>Floating-point operations of <see cref="StepGemms"/> (2·m·n·k each).</summary>
-        public static double StepFlops => StepGemms.Sum(g => 2.0 * g.M * g.N * g.K);
+        /// <summary>The batch-1024 forward's three products alone; ms per pass.</summary>
+        public static double RawInferMs(int reps) => MeanSeconds(reps, () => RawMkl.Run(inferGemms, inferBuffers.Value)) * 1e3;
+
+        /// <summary>Floating-point operations of the step's products.</summary>
+        public static double StepFlops => Workbench.StepGemms.Sum(g => g.Flops);
     }
 
     // hessian: Autograd.Hessian of sum(tanh(A x)), x in R^64, Float64 (as HessianBenchmarks); ms per Hessian.

@@ -28,5 +28,13 @@ public partial class ReadmeTests
 
         var z = GradEnv.WithNoGrad(f).Run(GradEnv.Default).Unwrap();
         Assert.False(z.RequiresGrad);
+
+        var a = Expr.Constant(NdArray.From([1.0, 2, 3, 4, 5, 6], Shape.Of(3, 2), DType.Float64));
+        var ata = Mm.Apply(a, a, transposeA: true, transposeB: false).Run(GradEnv.Default).Unwrap();
+        Assert.Equal("35, 44, 44, 56", string.Join(", ", ata.Value.ToDoubles()));
+
+        var yBar = Expr.Constant(NdArray.From([1.0, 1.0, 1.0], Shape.Of(3), DType.Float64));
+        var masked = ReluBackward.Apply(yBar, NdArray.From([0.5, 0.0, 2.0], Shape.Of(3), DType.Float64)).Run(GradEnv.Default).Unwrap();
+        Assert.Equal("1, 0, 1", string.Join(", ", masked.Value.ToDoubles()));
     }
 }

@@ -106,8 +106,8 @@ internal static class Elementwise
                 ? NdArray.One(shape, ActivationGrad(op, yBar.Single<float>(), y.Single<float>()))
                 : NdArray.One(shape, ActivationGrad(op, yBar.Single<double>(), y.Single<double>()));
         return dtype == DType.Float32
-            ? NdArray.Own(shape, ActivationGrad(op, yBar.Buffer<float>(), y.Buffer<float>()))
-            : NdArray.Own(shape, ActivationGrad(op, yBar.Buffer<double>(), y.Buffer<double>()));
+            ? NdArray.Own(shape, ActivationGrad(op, yBar.Span<float>(), y.Span<float>()))
+            : NdArray.Own(shape, ActivationGrad(op, yBar.Span<double>(), y.Span<double>()));
     }
 
     // The same three roundings as the vector kernel below, on one element.
@@ -118,19 +118,13 @@ internal static class Elementwise
         _ => (T.One - y) * y * yBar,
     };
 
-    static T[] ActivationGrad<T>(UnaryKernel op, T[] yBar, T[] y) where T : unmanaged, IFloatingPointIeee754<T>
+    static T[] ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = Buffers.Uninitialized<T>(y.Length);
-        ActivationGrad(op, yBar, y, r.AsSpan());
-        return r;
-    }
-
-    static void ActivationGrad<T>(UnaryKernel op, ReadOnlySpan<T> yBar, ReadOnlySpan<T> y, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
-    {
         if (op == UnaryKernel.Relu)
         {
             ThresholdBackward(yBar, y, r);
-            return;
+            return r;
         }
         if (op == UnaryKernel.Tanh)
         {
@@ -143,6 +137,7 @@ internal static class Elementwise
             TensorPrimitives.Multiply(r, y, r);
         }
         TensorPrimitives.Multiply(r, yBar, r);
+        return r;
     }
 
     // r = y ≤ 0 ? 0 : ȳ, as PyTorch's threshold_backward (a NaN in y passes ȳ through).
@@ -260,10 +255,14 @@ internal static class Elementwise
         // the thread pool between matrix products cost a training step 20 % (docs/BENCHMARKS.md).
         if (op is UnaryKernel.Exp or UnaryKernel.Log or UnaryKernel.Tanh or UnaryKernel.Sin or UnaryKernel.Cos or UnaryKernel.Sigmoid
             && Chunks.Worth(r.Length))
-            Chunks.For(r.Length, (start, count) => Unary(op, x.AsSpan(start, count), r.AsSpan(start, count)));
+            UnarySplit(op, x, r);
         else Unary(op, x, r.AsSpan());
         return r;
     }
+
+    // Apart, so only a split call allocates the closure.
+    static void UnarySplit<T>(UnaryKernel op, T[] x, T[] r) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Chunks.For(r.Length, (start, count) => Unary(op, x.AsSpan(start, count), r.AsSpan(start, count)));
 
     static void Unary<T>(UnaryKernel op, ReadOnlySpan<T> x, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -88,41 +88,25 @@ internal static class Layout
     /// <summary>out[i₀,…,iₖ] = x[Σ iⱼ·strides[j]]: the one strided walk behind expand and transpose.</summary>
     static NdArray Gather(NdArray x, int[] strides, Shape shape) => x.DType switch
     {
-        DType.Float32 => NdArray.Own(shape, Gather(x.Buffer<float>(), strides, shape)),
-        DType.Float64 => NdArray.Own(shape, Gather(x.Buffer<double>(), strides, shape)),
-        _ => NdArray.Own(shape, Gather(x.Buffer<long>(), strides, shape)),
+        DType.Float32 => NdArray.Own(shape, Gather(x.Span<float>(), strides, shape)),
+        DType.Float64 => NdArray.Own(shape, Gather(x.Span<double>(), strides, shape)),
+        _ => NdArray.Own(shape, Gather(x.Span<long>(), strides, shape)),
     };
 
-    static T[] Gather<T>(T[] src, int[] strides, Shape shape)
+    static T[] Gather<T>(ReadOnlySpan<T> src, int[] strides, Shape shape)
     {
         var r = Buffers.Uninitialized<T>(shape.Numel);
         if (r.Length == 0) return r;
         var rank = shape.Rank;
         if (rank == 0) { r[0] = src[0]; return r; }
         var inner = shape[rank - 1];
-        GatherRows(src, strides, shape, r, 0, r.Length / inner);
-        return r;
-    }
-
-    // Rows first..first+count−1 of the result (a row: the last dimension), each read from src at the given strides.
-    static void GatherRows<T>(T[] src, int[] strides, Shape shape, T[] r, int first, int count)
-    {
-        var rank = shape.Rank;
-        var inner = shape[rank - 1];
         var innerStride = strides[rank - 1];
-        // The multi-index of the first row and its offset in src.
         var index = new int[rank];
         var srcOff = 0;
-        for (int d = rank - 2, rest = first; d >= 0; d--)
-        {
-            index[d] = rest % shape[d];
-            rest /= shape[d];
-            srcOff += index[d] * strides[d];
-        }
-        for (var o = first * inner; o < (first + count) * inner; o += inner)
+        for (var o = 0; o < r.Length; o += inner)
         {
             var row = r.AsSpan(o, inner);
-            if (innerStride == 1) src.AsSpan(srcOff, inner).CopyTo(row);
+            if (innerStride == 1) src.Slice(srcOff, inner).CopyTo(row);
             else if (innerStride == 0) row.Fill(src[srcOff]);
             else for (var i = 0; i < inner; i++) row[i] = src[srcOff + i * innerStride];
             for (var d = rank - 2; d >= 0; d--)
@@ -133,5 +117,6 @@ internal static class Layout
                 index[d] = 0;
             }
         }
+        return r;
     }
 }

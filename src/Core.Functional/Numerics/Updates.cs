@@ -16,40 +16,31 @@ internal static class Updates
             ? NdArray.Own(p.Shape, Sgd(p.Buffer<float>(), Grad<float>(grad), (float)lr, (float)momentum, (float)weightDecay, ref buffer))
             : NdArray.Own(p.Shape, Sgd(p.Buffer<double>(), Grad<double>(grad), lr, momentum, weightDecay, ref buffer));
 
+    // Vector lanes and the scalar tail do the same arithmetic in the same order, so results match element for element.
     static T[] Sgd<T>(T[] p, T[] grad, T lr, T momentum, T weightDecay, ref Array? buffer) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = Buffers.Uninitialized<T>(p.Length);
         var first = buffer is null;
         var b = momentum == T.Zero ? null : (T[])(buffer ??= new T[p.Length]);
-        Sgd(p, grad, b, result, lr, momentum, weightDecay, first, 0, p.Length);
-        return result;
-    }
-
-    // Elements start..start+count−1 (start a multiple of the vector width). Vector lanes and the scalar tail do the
-    // same arithmetic in the same order, so results match element for element however the work is split.
-    static void Sgd<T>(T[] p, T[] grad, T[]? b, T[] result, T lr, T momentum, T weightDecay, bool first, int start, int count)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var i = start;
-        var end = start + count;
+        var i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
-            Span<Vector<T>> vp = Vectors(p, start, count), vg = Vectors(grad, start, count), vr = Vectors(result, start, count),
-                            vb = b is null ? default : Vectors(b, start, count);
+            Span<Vector<T>> vp = Vectors(p), vg = Vectors(grad), vr = Vectors(result), vb = b is null ? default : Vectors(b);
             for (var v = 0; v < vr.Length; v++)
             {
                 var g = weightDecay == T.Zero ? vg[v] : vg[v] + weightDecay * vp[v];
                 if (b is not null) g = vb[v] = first ? g : momentum * vb[v] + g;
                 vr[v] = vp[v] - lr * g;
             }
-            i += vr.Length * Vector<T>.Count;
+            i = vr.Length * Vector<T>.Count;
         }
-        for (; i < end; i++)
+        for (; i < p.Length; i++)
         {
             var g = weightDecay == T.Zero ? grad[i] : grad[i] + weightDecay * p[i];
             if (b is not null) g = b[i] = first ? g : momentum * b[i] + g;
             result[i] = p[i] - lr * g;
         }
+        return result;
     }
 
     /// <summary>
@@ -73,20 +64,11 @@ internal static class Updates
         var m = (T[])(mState ??= new T[p.Length]);
         var v = (T[])(vState ??= new T[p.Length]);
         var result = Buffers.Uninitialized<T>(p.Length);
-        Adam(p, grad, m, v, result, beta1, beta2, eps, weightDecay, stepSize, correction2Sqrt, 0, p.Length);
-        return result;
-    }
-
-    static void Adam<T>(T[] p, T[] grad, T[] m, T[] v, T[] result, T beta1, T beta2, T eps, T weightDecay, T stepSize,
-                        T correction2Sqrt, int start, int count) where T : unmanaged, IFloatingPointIeee754<T>
-    {
         var (oneMinusBeta1, oneMinusBeta2) = (T.One - beta1, T.One - beta2);
-        var i = start;
-        var end = start + count;
+        var i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
-            Span<Vector<T>> vp = Vectors(p, start, count), vg = Vectors(grad, start, count), vm = Vectors(m, start, count),
-                            vv = Vectors(v, start, count), vr = Vectors(result, start, count);
+            Span<Vector<T>> vp = Vectors(p), vg = Vectors(grad), vm = Vectors(m), vv = Vectors(v), vr = Vectors(result);
             for (var k = 0; k < vr.Length; k++)
             {
                 var g = weightDecay == T.Zero ? vg[k] : vg[k] + weightDecay * vp[k];
@@ -94,19 +76,19 @@ internal static class Updates
                 var vk = vv[k] = vv[k] * beta2 + g * g * oneMinusBeta2;
                 vr[k] = vp[k] - stepSize * (mk / (Vector.SquareRoot(vk) / correction2Sqrt + new Vector<T>(eps)));
             }
-            i += vr.Length * Vector<T>.Count;
+            i = vr.Length * Vector<T>.Count;
         }
-        for (; i < end; i++)
+        for (; i < p.Length; i++)
         {
             var g = weightDecay == T.Zero ? grad[i] : grad[i] + weightDecay * p[i];
             m[i] = m[i] * beta1 + g * oneMinusBeta1;
             v[i] = v[i] * beta2 + g * g * oneMinusBeta2;
             result[i] = p[i] - stepSize * (m[i] / (T.Sqrt(v[i]) / correction2Sqrt + eps));
         }
+        return result;
     }
 
-    static Span<Vector<T>> Vectors<T>(T[] array, int start, int count) where T : unmanaged =>
-        MemoryMarshal.Cast<T, Vector<T>>(array.AsSpan(start, count));
+    static Span<Vector<T>> Vectors<T>(T[] array) where T : unmanaged => MemoryMarshal.Cast<T, Vector<T>>(array.AsSpan());
 
     // Gradients have their parameter's dtype (accumulation casts them); a cast here only guards direct callers.
     static T[] Grad<T>(NdArray grad) where T : unmanaged =>
