@@ -31,7 +31,8 @@ public class GradCheckTests
         Assert.StartsWith("Jacobian mismatch for output 0 with respect to input 0,\nnumerical:", e.Message);
         Assert.Equal(0, e.InputIndex);
         Assert.Equal(new[] { 3, 3 }, e.Numerical.Shape);
-        Assert.Equal(new[] { 1.0, 0, 0, 0, -2.5, 0, 0, 0, 4.0 }, e.Numerical.ToArray().Select(v => Math.Round(v, 6)));
+        // Central differences with h = 1e-6 err by about ε·|f|/h ≈ 4e-9 here (|f| ≤ 16): compare within 1e-8.
+        Approx.Within([1.0, 0, 0, 0, -2.5, 0, 0, 0, 4.0], e.Numerical.ToArray(), 1e-8, "numerical Jacobian");
         Assert.Equal(new[] { 0.5, 0, 0, 0, -1.25, 0, 0, 0, 2.0 }, e.Analytical.ToArray());
         Assert.Equal((2, 2), (e.WorstRow, e.WorstColumn));
         Assert.Contains("worst entry: d output[2] / d input[2]: numerical 4", e.Message);
