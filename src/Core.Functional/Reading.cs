@@ -15,14 +15,14 @@ public static class Reading
             value => value,
             error =>
             {
-                error.Exception.IfSome(e => ExceptionDispatchInfo.Throw(Original(e)));
+                if (error.Exception.IsSome) ExceptionDispatchInfo.Throw(Original((Exception)error.Exception));
                 throw new InvalidOperationException(error.Message);
             });
 
     /// <summary>Evaluates <paramref name="m"/> in <paramref name="env"/> from inside another computation's interpreter.</summary>
     internal static A Eval<A>(this Reader<GradEnv, A> m, GradEnv env) => m(env).Unwrap();
 
-    // LanguageExt wraps a fault that passed through IfFailThrow in its InnerException.
+    // LanguageExt wraps an exception it caught in an Exceptional error; ToException gives the wrapper's inner one back.
     static Exception Original(Exception e) =>
-        e is InnerException && e.InnerException is { } inner ? Original(inner) : e;
+        e is LanguageExt.Common.ExceptionalException && e.InnerException is { } inner ? Original(inner) : e;
 }
