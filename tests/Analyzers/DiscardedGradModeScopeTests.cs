@@ -83,7 +83,6 @@ public class DiscardedGradModeScopeTests
             "of the flow; write 'using var _ = Autograd.InferenceMode(false);' or " +
             "'using (Autograd.InferenceMode(false)) { ... }'",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("README", diagnostic.Descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Line 11 of the snippet (1-based), column 9: the call, not the whole statement.
         var start = diagnostic.Location.GetLineSpan().StartLinePosition;
         Assert.Equal((10, 8), (start.Line, start.Character));
@@ -139,6 +138,28 @@ public class DiscardedGradModeScopeTests
             }
             """);
 
+    [Fact]
+    public void The_READMEs_warning_is_the_one_the_analyzer_prints()
+    {
+        // README.md, "A discarded scope is a warning (NABLA0001)": the compiler's line for a Program.cs whose fourth
+        // line is a bare Autograd.NoGrad().
+        var readme = File.ReadAllLines(Path.Combine(RepoRoot(), "README.md"));
+        var shown = Assert.Single(readme, line => line.Contains("warning NABLA0001:", StringComparison.Ordinal));
+        var diagnostic = Assert.Single(Analyze("""
+            using Nabla;
+
+            var x = Tensor.From([1.0], requiresGrad: true);
+            Autograd.NoGrad();
+            System.Console.WriteLine((x * 2).RequiresGrad);
+            """, OutputKind.ConsoleApplication, path: "Program.cs"));
+        Assert.Equal(shown, diagnostic.ToString());
+
+        // The rule's description sends the reader to that paragraph by its title.
+        const string title = "A discarded scope is a warning (NABLA0001)";
+        Assert.Contains($"\"{title}\"", diagnostic.Descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(readme, line => line.StartsWith($"**{title}.**", StringComparison.Ordinal));
+    }
+
     /// <summary>Asserts that the analyzer reports NABLA0001 exactly at the [| |] spans of <paramref name="marked"/>.</summary>
     static void AssertDiagnostics(string marked, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, string? message = null)
     {
@@ -176,11 +197,12 @@ public class DiscardedGradModeScopeTests
     }
 
     /// <summary>The analyzer's diagnostics on <paramref name="source"/>, which must compile without errors, in source order.</summary>
-    static ImmutableArray<Diagnostic> Analyze(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
+    static ImmutableArray<Diagnostic> Analyze(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary,
+                                              string path = "")
     {
         var compilation = CSharpCompilation.Create(
             "Snippet",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path)],
             References.Value,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -190,6 +212,15 @@ public class DiscardedGradModeScopeTests
                                                 reportSuppressedDiagnostics: false));
         // An exception inside the analyzer comes back as an AD0001 diagnostic, which AssertDiagnostics rejects.
         return [.. analyzed.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().OrderBy(d => d.Location.SourceSpan.Start)];
+    }
+
+    /// <summary>The directory holding Functional.sln, found by walking up from the test binaries.</summary>
+    static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Functional.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new DirectoryNotFoundException("Functional.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The assemblies of this runtime's framework (System.Runtime, System.Console, ...) and Nabla's two.</summary>
