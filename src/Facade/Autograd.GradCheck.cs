@@ -5,8 +5,10 @@ public static partial class Autograd
     /// <summary>
     /// Checks the gradients of <paramref name="f"/> with respect to its inputs that require grad against central finite
     /// differences, as torch.autograd.gradcheck: for each such input the analytical Jacobian (one backward per output
-    /// element) must match (f(x + eps·eⱼ) − f(x − eps·eⱼ)) / 2eps within atol + rtol·|numerical|. Returns true, or
-    /// throws <see cref="GradCheckException"/> with both Jacobians. Use Float64 inputs: Float32 cannot resolve eps = 1e-6.
+    /// element) must match (f(x + eps·eⱼ) − f(x − eps·eⱼ)) / 2eps within atol + rtol·|numerical|, and a zero grad_output
+    /// must give zero gradients (a backward "multiplied by grad_output", linear in it). Returns true, or throws
+    /// <see cref="GradCheckException"/> with both Jacobians. Use Float64 inputs: Float32 cannot resolve eps = 1e-6.
+    /// A function whose output changes shape or dtype when an input is perturbed cannot be checked: ArgumentException.
     /// </summary>
     public static bool GradCheck(Func<Tensor[], Tensor> f, Tensor[] inputs, double eps = 1e-6, double atol = 1e-5, double rtol = 1e-3) =>
         Check(xs => [f(xs)], inputs, eps, atol, rtol, null);
@@ -65,16 +67,39 @@ public static partial class Autograd
             for (var k = 0; k < differentiable.Length; k++)
             {
                 var i = differentiable[k];
-                var numerical = Numerical(f, inputs, i, o, eps);
+                var numerical = Numerical(f, inputs, output, i, o, eps);
                 Compare(o, i, numerical, analytical[k], inputs[i].Numel, m, atol, rtol, what);
             }
         }
+        MultipliedByGradOutput(outputs, inputs, differentiable, what);
         return true;
+    }
+
+    // PyTorch's _test_backward_mul_by_grad_output: a VJP is linear in the cotangent, so zero cotangents give zero
+    // gradients. A rule that ignores grad_output passes the one-hot rows above and fails here.
+    static void MultipliedByGradOutput(Tensor[] outputs, Tensor[] inputs, int[] differentiable, string? what)
+    {
+        var used = outputs.Where(o => o.RequiresGrad).ToArray();
+        if (used.Length == 0) return;
+        var grads = Grad(used, differentiable.Select(i => inputs[i]).ToArray(),
+                         used.Select(o => (Tensor?)Tensor.Zeros(o.Shape, dtype: o.DType)).ToArray(), retainGraph: true, allowUnused: true);
+        for (var k = 0; k < differentiable.Length; k++)
+        {
+            if (grads[k] is not { } g) continue;
+            var values = g.ToArray();
+            var nonzero = Array.FindIndex(values, v => v != 0);
+            if (nonzero < 0) continue;
+            var i = differentiable[k];
+            Tensor Column(double[] v) => Tensor.From(v, [v.Length, 1], dtype: DType.Float64);
+            throw new GradCheckException(i, Column(new double[values.Length]), Column(values), nonzero,
+                $"backward not multiplied by grad_output{what}: with zero grad_outputs the gradient with respect to input {i} " +
+                $"is {values[nonzero]:G6} at element {nonzero}, where it must be 0");
+        }
     }
 
     // Central differences of output o with respect to every element of input i. The shifted inputs keep their
     // requires-grad flags and grad stays on, since the checked function may itself differentiate (gradgradcheck).
-    static double[] Numerical(Func<Tensor[], Tensor[]> f, Tensor[] inputs, int i, int o, double eps)
+    static double[] Numerical(Func<Tensor[], Tensor[]> f, Tensor[] inputs, Tensor expected, int i, int o, double eps)
     {
         var x = inputs[i];
         var values = x.ToArray();
@@ -84,7 +109,14 @@ public static partial class Autograd
             shifted[j] += delta;
             var args = (Tensor[])inputs.Clone();
             args[i] = Tensor.From(shifted, x.Shape, requiresGrad: x.RequiresGrad, dtype: x.DType);
-            using (EnableGrad()) return f(args)[o].ToArray();
+            Tensor output;
+            using (EnableGrad()) output = f(args)[o];
+            if (!output.Value.Shape.Equals(expected.Value.Shape) || output.DType != expected.DType)
+                throw new ArgumentException(
+                    $"gradcheck: output {o} of the checked function is {expected.DType} of shape {expected.Value.Shape} at the " +
+                    $"inputs but {output.DType} of shape {output.Value.Shape} when element {j} of input {i} is moved by {delta:G3}; " +
+                    "finite differences need outputs of the same shape and dtype near the inputs", "f");
+            return output.ToArray();
         }
         double[]? result = null;
         for (var j = 0; j < values.Length; j++)

@@ -78,12 +78,13 @@ public static partial class Autograd
                                  IReadOnlyList<Tensor?>? gradOutputs = null, bool retainGraph = false,
                                  bool createGraph = false, bool allowUnused = false)
     {
+        if (inputs.Count == 0) throw new ArgumentException("grad requires non-empty inputs.", nameof(inputs));
         if (gradOutputs is not null && gradOutputs.Count != outputs.Count)
             throw new ArgumentException($"grad requires one gradOutput per output: got {gradOutputs.Count} for {outputs.Count} outputs");
         var targets = Tensor.NodesOf(inputs);
         var roots = outputs.Select((o, i) => (o.Expr, Tensor.Seed(o, gradOutputs?[i], i))).ToSeq();
         var options = new BackwardOptions(retainGraph || createGraph, createGraph, Some(targets.ToSeq()),
-                                          Tensor.GradientHook(createGraph, backward: false));
+                                          Tensor.GradientHook(createGraph));
         var grads = GradMode.Run(Backprop.Gradients(roots, options));
         return targets.Select(node => grads.Find(node).IsSome
             ? new Tensor(createGraph ? grads[node] : Expr.Constant(grads[node].Value))

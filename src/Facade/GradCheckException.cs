@@ -15,16 +15,26 @@ public sealed class GradCheckException : Exception
         (OutputIndex, InputIndex, Numerical, Analytical, WorstRow, WorstColumn) = (output, input, numerical, analytical, row, column);
     }
 
+    // A backward that is not linear in grad_output: Numerical holds the zero gradient a correct rule gives for zero
+    // grad_outputs and Analytical what the rule gave, each as an [input elements, 1] column.
+    internal GradCheckException(int input, Tensor expected, Tensor actual, int row, string message) : base(message)
+    {
+        (OutputIndex, InputIndex, Numerical, Analytical, WorstRow, WorstColumn) = (0, input, expected, actual, row, 0);
+    }
+
     /// <summary>Which output of the checked function disagreed.</summary>
     public int OutputIndex { get; }
 
     /// <summary>Which input the disagreeing Jacobian is taken with respect to.</summary>
     public int InputIndex { get; }
 
-    /// <summary>The Jacobian from central differences, [input elements, output elements] as PyTorch prints it.</summary>
+    /// <summary>
+    /// The Jacobian from central differences, [input elements, output elements] as PyTorch prints it; for "backward not
+    /// multiplied by grad_output", the zero gradient expected for zero grad_outputs, as one column.
+    /// </summary>
     public Tensor Numerical { get; }
 
-    /// <summary>The Jacobian from the derivative rules, same layout.</summary>
+    /// <summary>The Jacobian from the derivative rules, same layout; for "backward not multiplied by grad_output", the gradient the rules gave.</summary>
     public Tensor Analytical { get; }
 
     /// <summary>Input element of the worst entry.</summary>

@@ -6,68 +6,120 @@ namespace Nabla;
 public sealed partial class Tensor
 {
     // Hooks and retained gradients live with the graph node they watch, and go when it goes.
-    // A node's hooks in registration order; RetainGrad's entry has no function and names the tensor whose Grad it fills,
-    // so, as in PyTorch 1.13, a retained gradient sees the hooks registered before RetainGrad and not those after.
-    static readonly ConditionalWeakTable<Node, List<Hook>> hooks = new();
-
-    sealed record Hook(Func<Tensor, Tensor?>? Function, Tensor? Retains);
+    static readonly ConditionalWeakTable<Node, NodeHooks> hooks = new();
 
     // Until the first hook or RetainGrad, backward runs without the per-node lookup.
     static volatile bool anyHooks;
 
+    /// <summary>A registered tensor hook and its name as PyTorch prints it in errors.</summary>
+    sealed record Hook(Func<Tensor, Tensor?> Function, string Name);
+
+    /// <summary>
+    /// A node's tensor hooks in registration order and the tensor whose Grad RetainGrad fills. Registering and removing
+    /// replace the array under a lock (copy on write), so a backward on another thread reads a consistent snapshot
+    /// without taking the lock.
+    /// </summary>
+    sealed class NodeHooks
+    {
+        volatile Hook[] functions = [];
+
+        /// <summary>The non-leaf tensor whose Grad is filled with this node's gradient, after every hook (PyTorch 2.x).</summary>
+        public volatile Tensor? Retains;
+
+        public Hook[] Functions => functions;
+
+        public void Add(Hook hook)
+        {
+            lock (this) functions = [.. functions, hook];
+        }
+
+        // Removes this registration (by identity: the same function registered twice has two handles).
+        public void Remove(Hook hook)
+        {
+            lock (this)
+            {
+                var at = Array.FindIndex(functions, h => ReferenceEquals(h, hook));
+                if (at >= 0) functions = [.. functions[..at], .. functions[(at + 1)..]];
+            }
+        }
+    }
+
     /// <summary>
     /// Registers <paramref name="hook"/> to see this tensor's gradient each time one is computed, in Backward and in
-    /// Autograd.Grad; a non-null result replaces the gradient (for a leaf, before it is accumulated). Disposing the
-    /// handle removes the hook (PyTorch's register_hook).
+    /// Autograd.Grad; a non-null result replaces the gradient (for a leaf, before it is accumulated). The hook runs
+    /// under the backward's grad mode: recorded, and so differentiable, when the backward has createGraph. It must keep
+    /// the gradient's shape and dtype. Disposing the handle removes the hook (PyTorch's register_hook).
     /// </summary>
     public IDisposable RegisterHook(Func<Tensor, Tensor?> hook)
     {
+        ArgumentNullException.ThrowIfNull(hook);
         if (expr.Node is not { } node)
             throw new InvalidOperationException("cannot register a hook on a tensor that doesn't require gradient");
-        anyHooks = true;
+        // Anonymous functions get PyTorch's name for a lambda; their compiler-made names contain '<'.
+        var entry = new Hook(hook, hook.Method.Name.Contains('<') ? "<lambda>" : hook.Method.Name);
         var list = hooks.GetOrCreateValue(node);
-        var entry = new Hook(hook, null);
         list.Add(entry);
+        anyHooks = true;
         return new HookHandle(list, entry);
     }
 
-    /// <summary>Makes Backward fill this non-leaf's <see cref="Grad"/> too (leaves always get theirs); PyTorch's retain_grad().</summary>
+    /// <summary>
+    /// Makes Backward and Autograd.Grad fill this non-leaf's <see cref="Grad"/> too (leaves always get theirs); PyTorch's
+    /// retain_grad(). The retained gradient is the one after all of the tensor's hooks, whenever they were registered.
+    /// </summary>
     public void RetainGrad()
     {
         if (expr.Node is not { } node)
             throw new InvalidOperationException("can't retain_grad on Tensor that has requires_grad=False");
-        if (node is not OpNode || RetainsGrad) return;
+        if (node is not OpNode) return;
+        hooks.GetOrCreateValue(node).Retains ??= this;
         anyHooks = true;
-        hooks.GetOrCreateValue(node).Add(new Hook(null, this));
     }
 
     /// <summary>True for a non-leaf after <see cref="RetainGrad"/> (false for leaves, as in PyTorch).</summary>
-    public bool RetainsGrad => expr.Node is OpNode node && hooks.TryGetValue(node, out var list) && list.Any(h => ReferenceEquals(h.Retains, this));
+    public bool RetainsGrad => expr.Node is OpNode node && hooks.TryGetValue(node, out var list) && ReferenceEquals(list.Retains, this);
 
     /// <summary>
-    /// The hook Backprop calls with each completed cotangent: the node's hooks and retained gradients in registration order. As in PyTorch,
-    /// Autograd.Grad runs hooks on non-leaves only and fills no retained gradient.
+    /// The hook Backprop calls with each completed cotangent: the node's hooks in registration order, run in the
+    /// backward's environment, then its retained gradient. For Autograd.Grad the hooks of the inputs run too, leaves
+    /// included (PyTorch 2.x; 1.13 skipped them).
     /// </summary>
-    internal static Func<Node, Expr, Expr>? GradientHook(bool createGraph, bool backward) => !anyHooks ? null : (node, g) =>
+    internal static Func<GradEnv, Node, Expr, Expr>? GradientHook(bool createGraph) => !anyHooks ? null : (env, node, g) =>
     {
-        if ((!backward && node is not OpNode) || !hooks.TryGetValue(node, out var list)) return g;
-        foreach (var hook in list.ToArray())
-        {
-            if (hook.Retains is { } owner)
+        if (!hooks.TryGetValue(node, out var list)) return g;
+        var functions = list.Functions;
+        if (functions.Length > 0)
+            g = GradMode.Within(_ => env, () =>
             {
-                if (backward) owner.Accumulate(g, createGraph);
-            }
-            else if (hook.Function!(new Tensor(createGraph ? g : Expr.Constant(g.Value))) is { } replaced)
-            {
-                if (!replaced.Value.Shape.Equals(g.Shape))
-                    throw new InvalidOperationException($"hook returned a gradient of shape {replaced.Value.Shape}, expected {g.Shape}");
-                g = replaced.expr;
-            }
-        }
+                foreach (var hook in functions)
+                    if (hook.Function(new Tensor(createGraph ? g : Expr.Constant(g.Value))) is { } replaced)
+                        g = Checked(hook, g, replaced).expr;
+                return g;
+            });
+        list.Retains?.Accumulate(g, createGraph);
         return g;
     };
 
-    sealed class HookHandle(List<Hook> list, Hook hook) : IDisposable
+    // PyTorch's check of a hook's result (python_hook.cpp): the same type and size as the gradient it replaces.
+    static Tensor Checked(Hook hook, Expr g, Tensor replaced)
+    {
+        if (replaced.Value.DType != g.DType)
+            throw new InvalidOperationException(
+                $"hook '{hook.Name}' has changed the type of value (was {TorchType(g.DType)} got {TorchType(replaced.Value.DType)})");
+        if (!replaced.Value.Shape.Equals(g.Shape))
+            throw new InvalidOperationException(
+                $"hook '{hook.Name}' has changed the size of value (was {g.Shape} got {replaced.Value.Shape})");
+        return replaced;
+    }
+
+    static string TorchType(Core.DType dtype) => dtype switch
+    {
+        Core.DType.Float32 => "torch.FloatTensor",
+        Core.DType.Float64 => "torch.DoubleTensor",
+        _ => "torch.LongTensor",
+    };
+
+    sealed class HookHandle(NodeHooks list, Hook hook) : IDisposable
     {
         public void Dispose() => list.Remove(hook);
     }

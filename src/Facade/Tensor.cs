@@ -113,14 +113,15 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor? Grad
     {
-        get => grad;
+        get => Volatile.Read(ref grad);
         set
         {
+            if (ReferenceEquals(value, this)) throw new ArgumentException("can't assign Variable as its own grad", nameof(value));
             if (value is not null && !value.Value.Shape.Equals(Value.Shape))
                 throw new ArgumentException($"assigned grad has data of a different size: grad {value.Value.Shape}, tensor {Value.Shape}");
             if (value is not null && value.DType != DType)
                 throw new ArgumentException($"assigned grad has data of a different type: grad {value.DType}, tensor {DType}");
-            grad = value;
+            Volatile.Write(ref grad, value);
         }
     }
 
@@ -132,10 +133,11 @@ public sealed partial class Tensor
     public void Backward(Tensor? gradient = null, bool retainGraph = false, bool createGraph = false,
                          IReadOnlyList<Tensor>? inputs = null)
     {
+        if (inputs is { Count: 0 }) throw new InvalidOperationException("'inputs' argument to backward() cannot be empty.");
         var seed = Seed(this, gradient, 0);
         var targets = inputs is null ? null : NodesOf(inputs);
         var options = new BackwardOptions(retainGraph || createGraph, createGraph,
-                                          targets is null ? None : Some(targets.ToSeq()), GradientHook(createGraph, backward: true));
+                                          targets is null ? None : Some(targets.ToSeq()), GradientHook(createGraph));
         var grads = GradMode.Run(Backprop.Gradients(Seq1((expr, seed)), options));
         foreach (var (node, g) in grads)
         {
@@ -161,13 +163,19 @@ public sealed partial class Tensor
         return Expr.Constant(NdArray.Full(output.Value.Shape, 1, output.Value.DType));
     }
 
-    // .grad += g; with createGraph the sum is recorded so the gradient stays differentiable.
+    // .grad += g, atomically: backward passes on several threads into one leaf (a shared layer) each add their whole
+    // contribution, as PyTorch's AccumulateGrad does under its lock. The sum is pure, so a lost race just adds again to
+    // the newer value. With createGraph the sum is recorded so the gradient stays differentiable.
     void Accumulate(Expr g, bool createGraph)
     {
-        var incoming = createGraph ? g : Expr.Constant(g.Value);
-        grad = grad is null
-            ? new Tensor(incoming)
-            : new Tensor(GradMode.Run(GradEnv.WithGradEnabled(createGraph, Add.Apply(grad.expr, incoming))));
+        var incoming = new Tensor(createGraph ? g : Expr.Constant(g.Value));
+        while (true)
+        {
+            var seen = Volatile.Read(ref grad);
+            var sum = seen is null ? incoming
+                : new Tensor(GradMode.Run(GradEnv.WithGradEnabled(createGraph, Add.Apply(seen.expr, incoming.expr))));
+            if (ReferenceEquals(Interlocked.CompareExchange(ref grad, sum, seen), seen)) return;
+        }
     }
 
     /// <summary>
@@ -186,7 +194,7 @@ public sealed partial class Tensor
     /// <summary>Clears <see cref="Grad"/>: to null, or to zeros of this tensor's shape and dtype (what ZeroGrad does per parameter).</summary>
     internal void ClearGrad(bool setToNone)
     {
-        if (grad is not null) grad = setToNone ? null : Zeros(Shape, dtype: DType);
+        if (Volatile.Read(ref grad) is not null) Volatile.Write(ref grad, setToNone ? null : Zeros(Shape, dtype: DType));
     }
 
     /// <summary>The same values as a new leaf that does not require grad; no gradient flows through it.</summary>

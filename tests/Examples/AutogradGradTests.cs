@@ -93,4 +93,20 @@ public class AutogradGradTests
         Assert.Equal("tensor([ 2., 40.])", g[0]?.ToString());
         Assert.Null(x.Grad);
     }
+
+    [Fact]
+    public void Empty_inputs_and_a_tensor_as_its_own_grad_are_refused_in_PyTorchs_words()
+    {
+        var x = Tensor.Scalar(1.0, requiresGrad: true);
+        // torch.autograd.grad(x*2, []) -> ValueError: grad requires non-empty inputs.
+        var grad = Assert.Throws<ArgumentException>(() => Autograd.Grad([x * 2], []));
+        Assert.StartsWith("grad requires non-empty inputs.", grad.Message);
+        // (x*2).backward(inputs=[]) -> RuntimeError: 'inputs' argument to backward() cannot be empty.
+        var backward = Assert.Throws<InvalidOperationException>(() => (x * 2).Backward(inputs: []));
+        Assert.Equal("'inputs' argument to backward() cannot be empty.", backward.Message);
+        // x.grad = x -> RuntimeError: can't assign Variable as its own grad
+        var own = Assert.Throws<ArgumentException>(() => x.Grad = x);
+        Assert.StartsWith("can't assign Variable as its own grad", own.Message);
+        Assert.Null(x.Grad);
+    }
 }

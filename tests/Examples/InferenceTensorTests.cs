@@ -60,4 +60,21 @@ public class InferenceTensorTests
         var e = Assert.Throws<InvalidOperationException>(() => t.SetRequiresGrad());
         Assert.Equal("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.", e.Message);
     }
+
+    [Fact]
+    public void Views_of_an_inference_tensor_are_inference_tensors_outside_inference_mode()
+    {
+        // with torch.inference_mode(): t = torch.ones(2, 3)
+        // outside: t.reshape(3,2), t.view(6), t.unsqueeze(0), t.squeeze(0), t.t(), t.transpose(0,1), t[0],
+        // t.unsqueeze(0).expand(2,2,3), t.detach(), t.to(torch.float32), t.flatten() -> is_inference() True;
+        // t.clone(), t + 1, t.to(torch.float64), t.sum() -> False (PyTorch 1.13). Before, only detach kept it.
+        Tensor t;
+        using (Autograd.InferenceMode()) t = Tensor.Ones([2, 3]);
+        Tensor[] views = [t.Reshape(3, 2), t.Unsqueeze(0), t.Squeeze(0), t.T(), t.Transpose(0, 1), t[0], t.Detach(),
+                          t.To(DType.Float32), t.Reshape(6)];
+        Assert.All(views, v => Assert.True(v.IsInference));
+        Assert.All(views, v => Assert.False(v.RequiresGrad));
+        Tensor[] copies = [t.Clone(), t + 1, t.To(DType.Float64), t.Sum()];
+        Assert.All(copies, c => Assert.False(c.IsInference));
+    }
 }

@@ -27,7 +27,7 @@ public partial class ReadmeTests
         var h = w * 3;
         h.RetainGrad();
         using (h.RegisterHook(g => g * 10)) (h * h).Sum().Backward();
-        Assert.Equal("tensor([ 6., 12.]) tensor([180., 360.])", $"{h.Grad} {w.Grad}");
+        Assert.Equal("tensor([ 60., 120.]) tensor([180., 360.])", $"{h.Grad} {w.Grad}");
 
         var a = Tensor.From([0.5, -1.0], requiresGrad: true, dtype: DType.Float64);
         Assert.True(Autograd.GradCheck(xs => (xs[0].Tanh() * xs[0]).Sum(), [a]));

@@ -8,11 +8,12 @@ namespace Nabla.Core;
 /// <param name="CreateGraph">Record the backward computation itself, so gradients are differentiable.</param>
 /// <param name="Targets">When given, only these nodes' gradients are computed and returned; otherwise every leaf's.</param>
 /// <param name="OnGradient">
-/// Called with each node's total cotangent once it is complete, before it is returned or passed on; its result
-/// replaces the cotangent (tensor hooks). The identity when null.
+/// Called with the environment the backward runs in (grad on exactly when <paramref name="CreateGraph"/>) and each
+/// node's total cotangent once it is complete, before it is returned or passed on; its result replaces the cotangent
+/// (tensor hooks, which PyTorch's engine runs under the backward's grad mode). The identity when null.
 /// </param>
 public sealed record BackwardOptions(bool RetainGraph = false, bool CreateGraph = false, Option<Seq<Node>> Targets = default,
-                                     Func<Node, Expr, Expr>? OnGradient = null)
+                                     Func<GradEnv, Node, Expr, Expr>? OnGradient = null)
 {
     /// <summary>Free the graph, do not record, return every leaf's gradient.</summary>
     public static readonly BackwardOptions Default = new();
@@ -64,7 +65,7 @@ public static class Backprop
             if (!needed[k] || grads[k] is not { } yBar) continue;
             grads[k] = null;
             var node = order[k];
-            if (options.OnGradient is { } hook) yBar = hook(node, yBar);
+            if (options.OnGradient is { } hook) yBar = hook(env, node, yBar);
             if (wanted[k]) result = result.AddOrUpdate(node, yBar);
             if (node is not OpNode op) continue;
             for (var j = 0; j < op.Arity; j++)

@@ -22,6 +22,12 @@ public abstract class Op<TSaved>
     protected internal virtual bool SavesTensors => true;
 
     /// <summary>
+    /// True for PyTorch's view ops (reshape, unsqueeze, squeeze, transpose, select, expand): a view of an inference
+    /// tensor is an inference tensor, also outside inference mode.
+    /// </summary>
+    protected internal virtual bool IsView => false;
+
+    /// <summary>
     /// The VJP, one entry per input: given what the forward saved, the output <paramref name="y"/> (only when
     /// <see cref="SavesOutput"/>) and the output cotangent <paramref name="yBar"/>, the cotangent of input number
     /// <paramref name="input"/>. Backward asks only for the inputs that require grad, so the others are never built.
@@ -41,27 +47,27 @@ public abstract class Op<TSaved>
         ReaderResult<Expr>.New(
             env.GradEnabled && x.RequiresGrad && y.DType.IsFloating()
                 ? new Expr(y, new OpNode<TSaved>(this, y, 1, CheckSaved(x).Node, null, null, saved) { CreatedAt = Trace(env) })
-                : Result(env, y));
+                : Result(env.InferenceMode || IsView && x.IsInference, y));
 
     /// <summary>The output of a two-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad) && y.DType.IsFloating()
                 ? new Expr(y, new OpNode<TSaved>(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, null, saved) { CreatedAt = Trace(env) })
-                : Result(env, y));
+                : Result(env.InferenceMode, y));
 
     /// <summary>The output of a three-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b, Expr c) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad || c.RequiresGrad) && y.DType.IsFloating()
                 ? new Expr(y, new OpNode<TSaved>(this, y, 3, CheckSaved(a).Node, CheckSaved(b).Node, CheckSaved(c).Node, saved) { CreatedAt = Trace(env) })
-                : Result(env, y));
+                : Result(env.InferenceMode, y));
 
     // With anomaly detection on, a node remembers the call that recorded it (PyTorch keeps the forward traceback).
     static string? Trace(GradEnv env) => env.DetectAnomaly ? new System.Diagnostics.StackTrace(2, true).ToString() : null;
 
-    // An unrecorded result: a plain constant, or an inference tensor in inference mode.
-    static Expr Result(GradEnv env, NdArray y) => env.InferenceMode ? new Expr(y, null) { IsInference = true } : Expr.Constant(y);
+    // An unrecorded result: a plain constant, or an inference tensor (made in inference mode, or a view of one).
+    static Expr Result(bool inference, NdArray y) => inference ? new Expr(y, null) { IsInference = true } : Expr.Constant(y);
 
     Expr CheckSaved(Expr input) =>
         input.IsInference && SavesTensors

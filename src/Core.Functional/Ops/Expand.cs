@@ -15,6 +15,9 @@ public sealed class Expand : Op<Shape>
     /// <inheritdoc/>
     protected internal override bool SavesTensors => false;
 
+    /// <inheritdoc/>
+    protected internal override bool IsView => true;
+
     /// <summary>x broadcast to <paramref name="shape"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) =>
         x.Shape.Equals(shape) ? Reading.Pure(x) : env => Rule.Record(env, Layout.Expand(x.Value, shape), x.Shape, x);

@@ -18,6 +18,9 @@ public sealed class Reshape(string name) : Op<Shape>
     /// <inheritdoc/>
     protected internal override bool SavesTensors => false;
 
+    /// <inheritdoc/>
+    protected internal override bool IsView => true;
+
     /// <summary>x with shape <paramref name="shape"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) => As(Rule, x, shape);
 

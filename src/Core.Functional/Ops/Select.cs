@@ -14,6 +14,9 @@ public sealed class Select : Op<(Shape Shape, int Index)>
     /// <inheritdoc/>
     protected internal override bool SavesTensors => false;
 
+    /// <inheritdoc/>
+    protected internal override bool IsView => true;
+
     /// <summary>The slice at <paramref name="index"/> of dimension 0 (negative counts from the end).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int index) =>
         env =>

@@ -15,6 +15,9 @@ public sealed class Transpose(string name) : Op<(int D0, int D1)>
     /// <inheritdoc/>
     protected internal override bool SavesTensors => false;
 
+    /// <inheritdoc/>
+    protected internal override bool IsView => true;
+
     /// <summary>x with dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int dim0, int dim1) =>
         env =>
