@@ -226,7 +226,7 @@ internal static class Harness
             : RuntimeInformation.OSDescription;
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30);
         return $"**Machine:** {cpu}, {Environment.ProcessorCount} cores, {memory} GiB, {os}.  \n" +
-               $"**Nabla:** {RuntimeInformation.FrameworkDescription}, numerics {Nabla.Core.Numerics.Providers.Provider.Description}.  \n" +
+               $"**Nabla:** {RuntimeInformation.FrameworkDescription}, numerics {Nabla.Numerics.Provider}.  \n" +
                $"**PyTorch:** {torchInfo.GetProperty("torch").GetString()} (Debian python3-torch, Python {torchInfo.GetProperty("python").GetString()}), " +
                $"{torchInfo.GetProperty("threads").GetInt32()} threads, BLAS: {torchInfo.GetProperty("blas").GetString()}.";
     }

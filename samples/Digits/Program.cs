@@ -22,7 +22,7 @@ static int Run(int epochs, int fineTuneEpochs, int seed, string dataPath, string
 {
     const int batchSize = 32;
     var (train, test) = DigitsData.Load(dataPath).Split(0.8, seed);
-    AnsiConsole.MarkupLine($"[bold]Nabla digits[/]: {train.Count} training and {test.Count} test images, numerics: {Markup.Escape(Nabla.Core.Numerics.Providers.Provider.Description)}");
+    AnsiConsole.MarkupLine($"[bold]Nabla digits[/]: {train.Count} training and {test.Count} test images, numerics: {Markup.Escape(Nabla.Numerics.Provider)}");
 
     var model = Training.Cnn(seed);
     AnsiConsole.WriteLine(model.ToString());

@@ -4,11 +4,10 @@
 //     diff <(dotnet run --project samples/Tour) <(/usr/bin/python3 samples/Tour/tour.py)
 // differs only in the dtype spelling (Nabla: dtype=float64, PyTorch: dtype=torch.float64).
 
-using Nabla.Core.Numerics.Providers;
 using Nabla.Samples.Tour;
 
 // On stderr, so stdout stays comparable line by line with tour.py.
-Console.Error.WriteLine($"# Nabla numerics: {Provider.Description}");
+Console.Error.WriteLine($"# Nabla numerics: {Nabla.Numerics.Provider}");
 
 Action[] sections =
 [

@@ -24,7 +24,7 @@ public static partial class Autograd
     /// (forward mode), unless <paramref name="mode"/> says which (PyTorch's strategy argument).
     /// </summary>
     public static Tensor Jacobian(Func<Tensor, Tensor> f, Tensor x, bool createGraph = false, JacobianMode mode = JacobianMode.Auto) =>
-        Single(Transforms.Jacobian(Lift(f), x.Expr, mode), createGraph);
+        Single(Transforms.Jacobian(Lift(f), x.Expr, (Core.JacobianMode)mode), createGraph);
 
     /// <summary>∂²f/∂x² for f returning one element, shape x.Shape ++ x.Shape: forward mode over reverse mode.</summary>
     public static Tensor Hessian(Func<Tensor, Tensor> f, Tensor x, bool createGraph = false) =>

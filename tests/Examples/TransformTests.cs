@@ -65,7 +65,7 @@ public class TransformTests
         var x = Tensor.From([0.5, -1.0], dtype: DType.Float64);
         Tensor F(Tensor t) => t.Tanh() * t.Sum();
         var reverse = Autograd.Jacobian(F, x).ToArray();
-        var forward = Autograd.Jacobian(F, x, mode: Core.JacobianMode.Forward).ToArray();
+        var forward = Autograd.Jacobian(F, x, mode: JacobianMode.Forward).ToArray();
         double t0 = Math.Tanh(0.5), t1 = Math.Tanh(-1), s = -0.5;
         var expected = new[] { (1 - t0 * t0) * s + t0, t0, t1, (1 - t1 * t1) * s + t1 };
         // Two tanh kernels (TensorPrimitives' and Math.Tanh) agree within a few ulps; each entry adds at most three

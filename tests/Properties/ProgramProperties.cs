@@ -31,8 +31,8 @@ public sealed class TransformProperties
         Props.Check(Prop.ForAll(Programs.ToArbitrary(), c =>
         {
             Tensor F(Tensor x) => c.Program.Last([x, .. c.Inputs[1..]]);
-            var reverse = Autograd.Jacobian(F, c.Inputs[0], mode: Core.JacobianMode.Reverse).ToArray();
-            var forward = Autograd.Jacobian(F, c.Inputs[0], mode: Core.JacobianMode.Forward).ToArray();
+            var reverse = Autograd.Jacobian(F, c.Inputs[0], mode: JacobianMode.Reverse).ToArray();
+            var forward = Autograd.Jacobian(F, c.Inputs[0], mode: JacobianMode.Forward).ToArray();
             for (var i = 0; i < reverse.Length; i++)
                 Assert.True(Math.Abs(reverse[i] - forward[i]) <= 1e-12 * (1 + Math.Abs(reverse[i])), $"entry {i}: {reverse[i]} vs {forward[i]} for {c.Program}");
         }), 100);
