@@ -1,36 +1,46 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Nabla.Core;
+using Nabla.IO;
 
 namespace Nabla.NN;
 
 /// <summary>
 /// The file <see cref="Module.Save"/> writes: "NABLA-STATE 1", then per tensor its name, dtype, shape and
-/// little-endian row-major values. Loading checks names, shapes and dtypes before changing anything.
+/// little-endian row-major values. Saving replaces the file atomically (<see cref="AtomicFile"/>). Loading checks
+/// names, shapes and dtypes before changing anything.
 /// </summary>
 internal static class StateFile
 {
     const string Magic = "NABLA-STATE 1";
+    // Values are copied as spans of this many elements, so that a span's byte count never overflows an int.
+    const int Chunk = 1 << 16;
 
     public static void Write(string path, IEnumerable<(string Name, Tensor Tensor)> entries)
     {
         var list = entries.ToList();
-        using var writer = new BinaryWriter(File.Create(path), Encoding.UTF8);
-        writer.Write(Magic);
-        writer.Write(list.Count);
-        foreach (var (name, t) in list)
+        AtomicFile.Write(path, stream =>
         {
-            writer.Write(name);
-            writer.Write((byte)t.DType);
-            writer.Write(t.Rank);
-            foreach (var d in t.Shape) writer.Write(d);
-            var value = t.Value;
-            switch (value.DType)
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(list.Count);
+            foreach (var (name, t) in list)
             {
-                case Core.DType.Float32: foreach (var v in value.Span<float>()) writer.Write(v); break;
-                case Core.DType.Float64: foreach (var v in value.Span<double>()) writer.Write(v); break;
-                default: foreach (var v in value.Span<long>()) writer.Write(v); break;
+                writer.Write(name);
+                writer.Write((byte)t.DType);
+                writer.Write(t.Rank);
+                foreach (var d in t.Shape) writer.Write(d);
+                var value = t.Value;
+                switch (value.DType)
+                {
+                    case Core.DType.Float32: WriteValues(writer, value.Span<float>()); break;
+                    case Core.DType.Float64: WriteValues(writer, value.Span<double>()); break;
+                    default: WriteValues(writer, value.Span<long>()); break;
+                }
             }
-        }
+        });
     }
 
     public static void Load(string path, IReadOnlyList<(string Name, Tensor Tensor)> targets)
@@ -85,5 +95,27 @@ internal static class StateFile
         var values = new T[n];
         for (var i = 0; i < n; i++) values[i] = read();
         return values;
+    }
+
+    static void WriteValues<T>(BinaryWriter writer, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        var buffer = BitConverter.IsLittleEndian ? null : new T[Math.Min(Chunk, values.Length)];
+        for (var start = 0; start < values.Length; start += Chunk)
+        {
+            var chunk = values.Slice(start, Math.Min(Chunk, values.Length - start));
+            if (buffer is not null)
+            {
+                chunk.CopyTo(buffer);
+                Swap(buffer.AsSpan(0, chunk.Length));
+                chunk = buffer.AsSpan(0, chunk.Length);
+            }
+            writer.Write(MemoryMarshal.AsBytes(chunk));
+        }
+    }
+
+    static void Swap<T>(Span<T> values) where T : unmanaged
+    {
+        if (Unsafe.SizeOf<T>() == sizeof(int)) { var v = MemoryMarshal.Cast<T, int>(values); BinaryPrimitives.ReverseEndianness(v, v); }
+        else if (Unsafe.SizeOf<T>() == sizeof(long)) { var v = MemoryMarshal.Cast<T, long>(values); BinaryPrimitives.ReverseEndianness(v, v); }
     }
 }
