@@ -117,6 +117,46 @@ public sealed class PersistenceTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_load_while_another_thread_saves_reads_one_whole_checkpoint()
+    {
+        const int Rows = 64;
+        var path = Path.Combine(folder, "model.state");
+        new Checkpoint(0, Rows).Save(path);
+        using var stop = new CancellationTokenSource();
+        var saved = 0;
+        var saver = Task.Run(() =>
+        {
+            for (var k = 1; !stop.IsCancellationRequested; k++)
+            {
+                new Checkpoint(k, Rows).Save(path);
+                Interlocked.Increment(ref saved);
+            }
+        });
+        var seen = new HashSet<double>();
+        var failures = new List<string>();
+        var (loads, clock) = (0, Stopwatch.StartNew());
+        try
+        {
+            // Until the saver has replaced the file 50 times (or 10 s, on a very slow disk).
+            for (; Volatile.Read(ref saved) < 50 && clock.Elapsed < TimeSpan.FromSeconds(10); loads++)
+                try
+                {
+                    if (Loaded(path, Rows) is { } k) seen.Add(k);
+                    else failures.Add("a mixture of two checkpoints");
+                }
+                catch (Exception e) when (e is InvalidDataException or InvalidOperationException) { failures.Add(e.Message); }
+        }
+        finally
+        {
+            stop.Cancel();
+            await saver.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        output.WriteLine($"{loads} loads during {saved} saves: {seen.Count} distinct checkpoints, {failures.Count} failures");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {loads} loads failed: {string.Join("; ", failures.Take(3))}");
+        Assert.True(seen.Count > 1, "the loads never saw a new checkpoint");
+    }
+
+    [Fact]
     public void A_save_that_runs_out_of_space_leaves_the_old_file_and_no_temporary_file()
     {
         if (OperatingSystem.IsWindows()) return;   // ulimit is POSIX sh

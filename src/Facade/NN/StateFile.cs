@@ -66,7 +66,8 @@ internal static class StateFile
 
     static Dictionary<string, NdArray> Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        // FileShare.Delete: a Save elsewhere may rename its new file over this one meanwhile (Windows refuses it otherwise).
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16);
         var file = new Reader(stream, path);
         try
         {
