@@ -90,12 +90,16 @@ public abstract class Module
     /// <summary>Evaluation mode: <c>Train(false)</c>.</summary>
     public Module Eval() => Train(false);
 
-    /// <summary>Writes every parameter, by name, to <paramref name="path"/> (see <see cref="StateFile"/>).</summary>
+    /// <summary>
+    /// Writes every parameter, by name, to <paramref name="path"/> (see <see cref="StateFile"/>), replacing any file there
+    /// atomically: a crash or failure mid-save leaves the old file whole.
+    /// </summary>
     public void Save(string path) => StateFile.Write(path, NamedParameters());
 
     /// <summary>
     /// Loads parameters saved by <see cref="Save"/> into this module's parameters, by name. The names must match
-    /// exactly and each shape must agree; otherwise nothing is changed and the error lists what differed.
+    /// exactly and each shape must agree; otherwise nothing is changed and the error lists what differed
+    /// (InvalidOperationException). A malformed, truncated or foreign file throws InvalidDataException, also changing nothing.
     /// </summary>
     public void Load(string path) => StateFile.Load(path, NamedParameters().ToList());
 

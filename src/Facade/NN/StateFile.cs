@@ -1,36 +1,51 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Nabla.Core;
+using Nabla.IO;
 
 namespace Nabla.NN;
 
 /// <summary>
-/// The file <see cref="Module.Save"/> writes: "NABLA-STATE 1", then per tensor its name, dtype, shape and
-/// little-endian row-major values. Loading checks names, shapes and dtypes before changing anything.
+/// The file <see cref="Module.Save"/> writes, in BinaryWriter's layout (strings carry a 7-bit-encoded byte length,
+/// numbers are little-endian): "NABLA-STATE 1", the entry count, then per tensor its name, dtype code, rank, dims and
+/// row-major values. Saving replaces the file atomically (<see cref="AtomicFile"/>). Loading checks every size against
+/// the bytes left before allocating, then names, shapes and dtypes before changing anything.
 /// </summary>
 internal static class StateFile
 {
     const string Magic = "NABLA-STATE 1";
+    static readonly byte[] Header = [(byte)Magic.Length, .. Encoding.ASCII.GetBytes(Magic)];
+    // A name's length (1 byte or more), the dtype (1), the rank (4), then a dim (4) or a scalar's value (4 or 8).
+    const int SmallestEntry = 10;
+    // Values are copied as spans of this many elements, so that a span's byte count never overflows an int.
+    const int Chunk = 1 << 16;
+    static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void Write(string path, IEnumerable<(string Name, Tensor Tensor)> entries)
     {
         var list = entries.ToList();
-        using var writer = new BinaryWriter(File.Create(path), Encoding.UTF8);
-        writer.Write(Magic);
-        writer.Write(list.Count);
-        foreach (var (name, t) in list)
+        AtomicFile.Write(path, stream =>
         {
-            writer.Write(name);
-            writer.Write((byte)t.DType);
-            writer.Write(t.Rank);
-            foreach (var d in t.Shape) writer.Write(d);
-            var value = t.Value;
-            switch (value.DType)
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(list.Count);
+            foreach (var (name, t) in list)
             {
-                case Core.DType.Float32: foreach (var v in value.Span<float>()) writer.Write(v); break;
-                case Core.DType.Float64: foreach (var v in value.Span<double>()) writer.Write(v); break;
-                default: foreach (var v in value.Span<long>()) writer.Write(v); break;
+                writer.Write(name);
+                writer.Write((byte)t.DType);
+                writer.Write(t.Rank);
+                foreach (var d in t.Shape) writer.Write(d);
+                var value = t.Value;
+                switch (value.DType)
+                {
+                    case Core.DType.Float32: WriteValues(writer, value.Span<float>()); break;
+                    case Core.DType.Float64: WriteValues(writer, value.Span<double>()); break;
+                    default: WriteValues(writer, value.Span<long>()); break;
+                }
             }
-        }
+        });
     }
 
     public static void Load(string path, IReadOnlyList<(string Name, Tensor Tensor)> targets)
@@ -51,39 +66,161 @@ internal static class StateFile
 
     static Dictionary<string, NdArray> Read(string path)
     {
-        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        // FileShare.Delete: a Save elsewhere may rename its new file over this one meanwhile (Windows refuses it otherwise).
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16);
+        var file = new Reader(stream, path);
         try
         {
-            if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not a Nabla state file");
-            var result = new Dictionary<string, NdArray>();
-            var count = reader.ReadInt32();
-            for (var i = 0; i < count; i++)
-            {
-                var name = reader.ReadString();
-                var dtype = (Core.DType)reader.ReadByte();
-                var dims = new int[reader.ReadInt32()];
-                for (var d = 0; d < dims.Length; d++) dims[d] = reader.ReadInt32();
-                var shape = Shape.Of(dims);
-                result[name] = dtype switch
-                {
-                    Core.DType.Float32 => NdArray.From(Values(shape.Numel, reader.ReadSingle), shape),
-                    Core.DType.Float64 => NdArray.From(Values(shape.Numel, reader.ReadDouble), shape, Core.DType.Float64),
-                    Core.DType.Int64 => NdArray.From(Values(shape.Numel, reader.ReadInt64), shape),
-                    _ => throw new InvalidDataException($"{path}: unknown dtype code {(int)dtype} for {name}"),
-                };
-            }
-            return result;
+            return Entries(file);
         }
         catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"{path} ends early: the state file is truncated", e);
+            throw file.Malformed("the file became shorter while it was read", e);
         }
     }
 
-    static T[] Values<T>(int n, Func<T> read)
+    static Dictionary<string, NdArray> Entries(Reader file)
+    {
+        if (file.Remaining == 0) throw file.Malformed("the file is empty, not a Nabla state file");
+        var start = Values<byte>(file, (int)Math.Min(file.Remaining, Header.Length), "the header");
+        if (!start.AsSpan().SequenceEqual(Header.AsSpan(0, start.Length)))
+            throw file.Malformed($"not a Nabla state file: it starts with {BitConverter.ToString(start)}, not \"{Magic}\"");
+        if (start.Length < Header.Length)
+            throw file.Malformed($"the file ends after {start.Length} bytes, inside the header \"{Magic}\": it is truncated");
+
+        var count = file.Int32("the entry count");
+        if (count < 0) throw file.Malformed($"the entry count is {count:N0}, negative");
+        if (count > file.Remaining / SmallestEntry)
+            throw file.Malformed($"the file claims {count:N0} entries but only {file.Remaining:N0} bytes remain (an entry takes {SmallestEntry} or more)");
+        var result = new Dictionary<string, NdArray>();
+        for (var i = 0; i < count; i++)
+        {
+            var name = file.String($"entry {i}'s name");
+            var entry = $"entry {i} (\"{name}\")";
+            if (result.ContainsKey(name)) throw file.Malformed($"{entry} repeats the name of an earlier entry");
+            var code = file.Byte($"{entry}'s dtype");
+            var dtype = (Core.DType)code;
+            if (!Enum.IsDefined(dtype)) throw file.Malformed($"{entry} has unknown dtype code {code}");
+            var rank = file.Int32($"{entry}'s rank");
+            if (rank < 0) throw file.Malformed($"{entry} has negative rank {rank:N0}");
+            if (rank > file.Remaining / sizeof(int))
+                throw file.Malformed($"{entry} claims rank {rank:N0} but only {file.Remaining:N0} bytes remain");
+            var dims = Values<int>(file, rank, $"{entry}'s shape");
+            var shape = $"[{string.Join(", ", dims)}]";
+            if (dims.Any(d => d < 0)) throw file.Malformed($"{entry} has a negative dimension in shape {shape}");
+            var numel = Numel(dims);
+            if (numel > int.MaxValue)
+                throw file.Malformed($"{entry} has shape {shape}: its element count exceeds {int.MaxValue:N0}, the most a tensor holds");
+            long size = dtype == Core.DType.Float32 ? sizeof(float) : sizeof(long);
+            if (numel * size > file.Remaining)
+                throw file.Malformed($"{entry} claims {numel:N0} {dtype.Name()} values ({numel * size:N0} bytes) but only {file.Remaining:N0} bytes remain");
+            Shape s;
+            try { s = Shape.Of(dims); }
+            catch (Exception e) when (e is ArgumentException or OverflowException) { throw file.Malformed($"{entry} has shape {shape}: {e.Message}", e); }
+            var n = (int)numel;
+            result.Add(name, dtype switch
+            {
+                Core.DType.Float32 => NdArray.Own(s, Values<float>(file, n, $"{entry}'s values")),
+                Core.DType.Float64 => NdArray.Own(s, Values<double>(file, n, $"{entry}'s values")),
+                _ => NdArray.Own(s, Values<long>(file, n, $"{entry}'s values")),
+            });
+        }
+        if (file.Remaining > 0)
+            throw file.Malformed($"{file.Remaining:N0} bytes follow the last of the {count:N0} entries: the entry count or an entry is corrupt");
+        return result;
+    }
+
+    /// <summary>The product of non-negative <paramref name="dims"/>, or int.MaxValue + 1 once it exceeds int.MaxValue.</summary>
+    static long Numel(int[] dims)
+    {
+        if (dims.Contains(0)) return 0;
+        long n = 1;
+        foreach (var d in dims)
+            if ((n *= d) > int.MaxValue) return int.MaxValue + 1L;
+        return n;
+    }
+
+    /// <summary>Reads <paramref name="n"/> little-endian values; the caller has checked that the file holds them.</summary>
+    static T[] Values<T>(Reader file, int n, string what) where T : unmanaged
     {
         var values = new T[n];
-        for (var i = 0; i < n; i++) values[i] = read();
+        for (var start = 0; start < n; start += Chunk)
+        {
+            var chunk = values.AsSpan(start, Math.Min(Chunk, n - start));
+            file.Fill(MemoryMarshal.AsBytes(chunk), what);
+            if (!BitConverter.IsLittleEndian) Swap(chunk);
+        }
         return values;
+    }
+
+    static void WriteValues<T>(BinaryWriter writer, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        var buffer = BitConverter.IsLittleEndian ? null : new T[Math.Min(Chunk, values.Length)];
+        for (var start = 0; start < values.Length; start += Chunk)
+        {
+            var chunk = values.Slice(start, Math.Min(Chunk, values.Length - start));
+            if (buffer is not null)
+            {
+                chunk.CopyTo(buffer);
+                Swap(buffer.AsSpan(0, chunk.Length));
+                chunk = buffer.AsSpan(0, chunk.Length);
+            }
+            writer.Write(MemoryMarshal.AsBytes(chunk));
+        }
+    }
+
+    static void Swap<T>(Span<T> values) where T : unmanaged
+    {
+        if (Unsafe.SizeOf<T>() == sizeof(int)) { var v = MemoryMarshal.Cast<T, int>(values); BinaryPrimitives.ReverseEndianness(v, v); }
+        else if (Unsafe.SizeOf<T>() == sizeof(long)) { var v = MemoryMarshal.Cast<T, long>(values); BinaryPrimitives.ReverseEndianness(v, v); }
+    }
+
+    /// <summary>The file as a sequence of fields, each checked against the bytes left before it is read.</summary>
+    sealed class Reader(Stream stream, string path)
+    {
+        readonly long length = stream.Length;
+
+        public long Remaining => length - stream.Position;
+
+        public InvalidDataException Malformed(string what, Exception? inner = null) => new($"{path}: {what}", inner);
+
+        public void Fill(Span<byte> bytes, string what)
+        {
+            if (bytes.Length > Remaining)
+                throw Malformed($"{what} needs {bytes.Length:N0} bytes but only {Remaining:N0} remain: the file is truncated");
+            stream.ReadExactly(bytes);
+        }
+
+        public byte Byte(string what)
+        {
+            Span<byte> bytes = stackalloc byte[1];
+            Fill(bytes, what);
+            return bytes[0];
+        }
+
+        public int Int32(string what)
+        {
+            Span<byte> bytes = stackalloc byte[sizeof(int)];
+            Fill(bytes, what);
+            return BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        }
+
+        /// <summary>BinaryWriter's string: a byte length in 7-bit groups (low group first, at most 5), then UTF-8.</summary>
+        public string String(string what)
+        {
+            ulong n = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (shift == 35 || n > int.MaxValue) throw Malformed($"{what} has a malformed length prefix");
+                var b = Byte(what);
+                n |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+            if (n > int.MaxValue) throw Malformed($"{what} has a malformed length prefix");
+            if (n > (ulong)Remaining) throw Malformed($"{what} claims {n:N0} bytes but only {Remaining:N0} remain");
+            var bytes = Values<byte>(this, (int)n, what);
+            try { return Utf8.GetString(bytes); }
+            catch (DecoderFallbackException e) { throw Malformed($"{what} is not valid UTF-8", e); }
+        }
     }
 }
