@@ -5,14 +5,15 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>
-/// The grad-mode environment every op reads: whether ops record a graph, whether inference mode is on, the
-/// nesting level of functional transforms, and whether anomaly detection is on. It is only ever changed by the transforms below, applied with
-/// <c>local</c>, so the innermost (closest) scope wins by construction.
+/// The grad-mode environment every op reads: whether ops record a graph, whether inference mode is on, and whether
+/// anomaly detection is on. It is only ever changed by the transforms below, applied with <c>local</c>, so the
+/// innermost (closest) scope wins by construction. Nested functional transforms need no level here: each call gives
+/// its inputs fresh graph nodes, and gradients are keyed by node, so perturbations of different calls never mix.
 /// </summary>
-public sealed record GradEnv(bool GradEnabled, bool InferenceMode, int Level, bool DetectAnomaly = false)
+public sealed record GradEnv(bool GradEnabled, bool InferenceMode, bool DetectAnomaly = false)
 {
-    /// <summary>The environment a program starts in: grad on, inference mode off, level 0.</summary>
-    public static readonly GradEnv Default = new(GradEnabled: true, InferenceMode: false, Level: 0);
+    /// <summary>The environment a program starts in: grad on, inference mode off, anomaly detection off.</summary>
+    public static readonly GradEnv Default = new(GradEnabled: true, InferenceMode: false);
 
     /// <summary>The current environment.</summary>
     public static Reader<GradEnv, GradEnv> Ask => ask<GradEnv>();
@@ -33,10 +34,10 @@ public sealed record GradEnv(bool GradEnabled, bool InferenceMode, int Level, bo
         env => env with { GradEnabled = !enabled, InferenceMode = enabled };
 
     /// <summary>
-    /// Entering a functional transform (grad, vjp, jvp, ...): one level deeper, recording on whatever the caller's mode,
-    /// as torch.func's transforms do. Each call's inputs get fresh nodes, so nested transforms never mix perturbations.
+    /// Entering a functional transform (grad, vjp, jvp, ...): recording on whatever the caller's mode, as torch.func's
+    /// transforms do. Each call's inputs get fresh nodes, so nested transforms never mix perturbations.
     /// </summary>
-    [Pure] public static GradEnv Nest(GradEnv env) => env with { Level = env.Level + 1, GradEnabled = true, InferenceMode = false };
+    [Pure] public static GradEnv Nest(GradEnv env) => env with { GradEnabled = true, InferenceMode = false };
 
     /// <summary>
     /// torch.autograd.detect_anomaly(enabled): recorded ops remember where they were created, and a backward rule that

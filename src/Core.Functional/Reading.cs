@@ -3,7 +3,13 @@ using LanguageExt;
 
 namespace Nabla.Core;
 
-/// <summary>Helpers at the edge of a <see cref="Reader{Env, A}"/> computation.</summary>
+/// <summary>
+/// Helpers at the edge of a <see cref="Reader{Env, A}"/> computation, and the one way faults travel: a rule that meets
+/// bad input throws an ordinary .NET exception (ArgumentException for shapes and arguments, InvalidOperationException
+/// for autograd misuse). Nabla never builds a failed <see cref="ReaderResult{A}"/> itself; LanguageExt's <c>Run</c>
+/// catches an exception thrown inside a computation into one, and <see cref="Unwrap{A}"/> rethrows the original
+/// exception with its stack. A caller of the facade, or of <c>Run(env).Unwrap()</c>, sees exactly what the rule threw.
+/// </summary>
 public static class Reading
 {
     /// <summary>A computation that ignores the environment and returns <paramref name="value"/>.</summary>

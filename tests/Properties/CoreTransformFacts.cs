@@ -32,17 +32,18 @@ public sealed class CoreTransformFacts
     }
 
     [Fact]
-    public void Each_transform_runs_one_level_deeper_with_grad_on()
+    public void Each_transform_runs_with_grad_on_whatever_the_callers_mode()
     {
-        var levels = new List<(int Level, bool Grad)>();
+        var levels = new List<(bool Grad, bool Inference)>();
         Reader<GradEnv, Expr> Probe(Expr x) =>
             from env in GradEnv.Ask
             from _ in Reading.Pure(Record(env))
             from y in Mul.Apply(x, x)
             select y;
-        Unit Record(GradEnv env) { levels.Add((env.Level, env.GradEnabled)); return Unit.Default; }
+        Unit Record(GradEnv env) { levels.Add((env.GradEnabled, env.InferenceMode)); return Unit.Default; }
 
         Autodiff.Eval(Transforms.Grad(x => Transforms.Grad(Probe)(x))(S(1)), GradEnv.NoGrad(GradEnv.Default));
-        Assert.Equal([(2, true)], levels);
+        Autodiff.Eval(Transforms.Grad(Probe)(S(1)), GradEnv.Inference(true)(GradEnv.Default));
+        Assert.Equal([(true, false), (true, false)], levels);
     }
 }

@@ -33,12 +33,11 @@ public sealed class GradEnvProperties
         _ => (true, false),
     };
 
-    static readonly Gen<(Kind[] Outer, bool Grad, bool Inference, int Level)> Cases =
+    static readonly Gen<(Kind[] Outer, bool Grad, bool Inference)> Cases =
         from kinds in Gen.ListOf(Gen.Elements(Enum.GetValues<Kind>()))
         from grad in Gen.Elements(true, false)
         from inference in Gen.Elements(true, false)
-        from level in Gen.Choose(0, 3)
-        select (kinds.ToArray(), grad, inference, level);
+        select (kinds.ToArray(), grad, inference);
 
     [Fact]
     public void Nested_transforms_apply_outermost_first_so_the_innermost_decides() =>
@@ -47,15 +46,15 @@ public sealed class GradEnvProperties
             // c.Outer[0] is the outermost scope: wrap from the innermost outwards.
             var computation = GradEnv.Ask;
             for (var i = c.Outer.Length - 1; i >= 0; i--) computation = Wrap(c.Outer[i], computation);
-            var start = new GradEnv(c.Grad, c.Inference, c.Level);
+            var start = new GradEnv(c.Grad, c.Inference);
 
             var seen = computation.Run(start).Unwrap();
 
             var expected = c.Outer.Aggregate((c.Grad, c.Inference), (e, k) => Step(k, e));
             Assert.Equal(expected, (seen.GradEnabled, seen.InferenceMode));
-            Assert.Equal(c.Level, seen.Level);
+            Assert.False(seen.DetectAnomaly);
             // local changes only what the wrapped computation sees: the environment passed in is a value.
-            Assert.Equal(new GradEnv(c.Grad, c.Inference, c.Level), start);
+            Assert.Equal(new GradEnv(c.Grad, c.Inference), start);
         }), maxTest: 300);
 
     [Fact]
@@ -66,7 +65,7 @@ public sealed class GradEnvProperties
             var computation = Mul.Apply(x, x);
             for (var i = c.Outer.Length - 1; i >= 0; i--) computation = Wrap(c.Outer[i], computation);
 
-            var y = computation.Run(new GradEnv(c.Grad, c.Inference, c.Level)).Unwrap();
+            var y = computation.Run(new GradEnv(c.Grad, c.Inference)).Unwrap();
 
             var (grad, inference) = c.Outer.Aggregate((c.Grad, c.Inference), (e, k) => Step(k, e));
             Assert.Equal(grad, y.RequiresGrad);
