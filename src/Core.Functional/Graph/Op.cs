@@ -39,8 +39,24 @@ public abstract class Op<TSaved>
     /// <see cref="SavesOutput"/>), the output's shape, and one tangent per input (null where that input's tangent is
     /// zero, never all null), the output's tangent ẏ = Σᵢ ∂y/∂xᵢ · ẋᵢ, built from ops so it can be differentiated again.
     /// </summary>
-    protected internal virtual Reader<GradEnv, Expr> Jvp(TSaved saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        throw new NotSupportedException($"{Name} has no forward-mode (JVP) rule");
+    protected internal abstract Reader<GradEnv, Expr> Jvp(TSaved saved, Expr? y, Shape shape, Expr?[] xDots);
+
+    /// <summary>
+    /// Σᵢ term(i, ẋᵢ) over the inputs whose tangent is not null (at least one is): a JVP that is a sum of one linear term
+    /// per input, ẏ = Σᵢ (∂y/∂xᵢ)·ẋᵢ, written once for every kind; the terms broadcast against each other.
+    /// </summary>
+    protected static Reader<GradEnv, Expr> SumOfTerms(Expr?[] xDots, Func<int, Expr, Reader<GradEnv, Expr>> term) =>
+        env =>
+        {
+            Expr? sum = null;
+            for (var i = 0; i < xDots.Length; i++)
+                if (xDots[i] is { } t)
+                {
+                    var ti = term(i, t)(env).Unwrap();
+                    sum = sum is null ? ti : Add.Apply(sum, ti)(env).Unwrap();
+                }
+            return ReaderResult<Expr>.New(sum ?? throw new ArgumentException("a JVP needs at least one tangent", nameof(xDots)));
+        };
 
     /// <summary>The output of a one-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>

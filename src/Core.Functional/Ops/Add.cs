@@ -5,8 +5,8 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = a + b, broadcasting. ā = ȳ, b̄ = ȳ; ẏ = ȧ + ḃ.</summary>
-public sealed class Add : Op<Unit>
+/// <summary>y = a + b, broadcasting. ∂y/∂a = ∂y/∂b = 1.</summary>
+public sealed class Add : ElementwiseOp<Unit>
 {
     static readonly Add Rule = new();
 
@@ -24,14 +24,5 @@ public sealed class Add : Op<Unit>
         Rule.Record(env, Elementwise.Binary(BinaryKernel.Add, a.Value, b.Value, "add"), unit, a, b);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
-        Pure(yBar);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        (xDots[0], xDots[1]) switch
-        {
-            ({ } aDot, { } bDot) => Apply(aDot, bDot),
-            (var aDot, var bDot) => Pure((aDot ?? bDot)!),
-        };
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => Pure(t);
 }

@@ -5,8 +5,8 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = eˣ. x̄ = ȳ ⊙ y; ẏ = y ⊙ ẋ.</summary>
-public sealed class Exp : Op<Unit>
+/// <summary>y = eˣ. ∂y/∂x = y.</summary>
+public sealed class Exp : ElementwiseOp<Unit>
 {
     static readonly Exp Rule = new();
 
@@ -24,8 +24,5 @@ public sealed class Exp : Op<Unit>
         Rule.Record(env, Elementwise.Unary(UnaryKernel.Exp, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Mul.Apply(yBar, y!);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) => Mul.Apply(xDots[0]!, y!);
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => Mul.Apply(t, y!);
 }

@@ -9,7 +9,7 @@ namespace Nabla.Core;
 /// no transposed copy is made; PyTorch gets the same from strided views). For Y = A·B: Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ; with op:
 /// Ā = Ȳ·op(B)ᵀ (transposed back when A is read transposed) and B̄ = op(A)ᵀ·Ȳ (likewise); Ẏ = op(Ȧ)·op(B) + op(A)·op(Ḃ).
 /// </summary>
-public sealed class Mm : Op<(Expr A, Expr B, bool TA, bool TB)>
+public sealed class Mm : BilinearOp<(Expr A, Expr B, bool TA, bool TB)>
 {
     static readonly Mm Rule = new();
 
@@ -36,7 +36,13 @@ public sealed class Mm : Op<(Expr A, Expr B, bool TA, bool TB)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B, bool TA, bool TB) s, Expr? y, Expr yBar, int input) =>
+    protected internal override (Expr A, Expr B) Operands((Expr A, Expr B, bool TA, bool TB) s) => (s.A, s.B);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Product((Expr A, Expr B, bool TA, bool TB) s, Expr a, Expr b) => Apply(a, b, s.TA, s.TB);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Adjoint((Expr A, Expr B, bool TA, bool TB) s, Expr yBar, int input) =>
         (input, s.TA, s.TB) switch
         {
             (0, false, _) => Apply(yBar, s.B, false, !s.TB),    // Ȳ·op(B)ᵀ
@@ -45,7 +51,4 @@ public sealed class Mm : Op<(Expr A, Expr B, bool TA, bool TB)>
             _ => Apply(yBar, s.A, true, s.TA),                  // (op(A)ᵀ·Ȳ)ᵀ = Ȳᵀ·op(A)
         };
 
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B, bool TA, bool TB) s, Expr? y, Shape shape, Expr?[] xDots) =>
-        Bilinear.Jvp((a, b) => Apply(a, b, s.TA, s.TB), s.A, s.B, xDots[0], xDots[1]);
 }

@@ -4,8 +4,8 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = a ⊙ b, broadcasting. ā = ȳ ⊙ b, b̄ = ȳ ⊙ a; ẏ = ȧ ⊙ b + a ⊙ ḃ.</summary>
-public sealed class Mul : Op<(Expr A, Expr B)>
+/// <summary>y = a ⊙ b, broadcasting. ∂y/∂a = b, ∂y/∂b = a.</summary>
+public sealed class Mul : ElementwiseOp<(Expr A, Expr B)>
 {
     static readonly Mul Rule = new();
 
@@ -20,15 +20,6 @@ public sealed class Mul : Op<(Expr A, Expr B)>
         Rule.Record(env, Elementwise.Binary(BinaryKernel.Mul, a.Value, b.Value, "mul"), (a, b), a, b);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
-        input == 0 ? Apply(yBar, saved.B) : Apply(yBar, saved.A);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        (xDots[0], xDots[1]) switch
-        {
-            ({ } aDot, null) => Apply(aDot, saved.B),
-            (null, { } bDot) => Apply(saved.A, bDot),
-            (var aDot, var bDot) => from l in Apply(aDot!, saved.B) from r in Apply(saved.A, bDot!) from s in Add.Apply(l, r) select s,
-        };
+    protected internal override Reader<GradEnv, Expr> Partial((Expr A, Expr B) saved, Expr? y, int input, Expr t) =>
+        input == 0 ? Apply(t, saved.B) : Apply(t, saved.A);
 }

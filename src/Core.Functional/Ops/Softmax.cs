@@ -4,10 +4,10 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>
-/// y = exp(x) / Σ_dim exp(x), computed stably. x̄ = y ⊙ (ȳ − Σ_dim(ȳ ⊙ y)); ẏ = y ⊙ (ẋ − Σ_dim(ẋ ⊙ y)), the same map
-/// since the Jacobian diag(y) − y yᵀ is symmetric.
+/// y = exp(x) / Σ_dim exp(x), computed stably. Its Jacobian diag(y) − y yᵀ is symmetric: J·t = y ⊙ (t − Σ_dim(t ⊙ y))
+/// serves as x̄ (t = ȳ) and as ẏ (t = ẋ).
 /// </summary>
-public sealed class Softmax : Op<int>
+public sealed class Softmax : SelfAdjointOp<int>
 {
     static readonly Softmax Rule = new();
 
@@ -26,15 +26,12 @@ public sealed class Softmax : Op<int>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(int dim, Expr? y, Expr yBar, int input) =>
-        from gy in Mul.Apply(yBar, y!)
-             from s in SumDim.Apply(gy, dim, keepDim: true)
-             from d in Sub.Apply(yBar, s)
-             from r in Mul.Apply(y!, d)
-             select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(int dim, Expr? y, Shape shape, Expr?[] xDots) => Vjp(dim, y, xDots[0]!, 0);
+    protected internal override Reader<GradEnv, Expr> JacobianTimes(int dim, Expr? y, Expr t) =>
+        from ty in Mul.Apply(t, y!)
+        from s in SumDim.Apply(ty, dim, keepDim: true)
+        from d in Sub.Apply(t, s)
+        from r in Mul.Apply(y!, d)
+        select r;
 }
 
 /// <summary>y = x − ln Σ_dim exp(x), computed stably. x̄ = ȳ − exp(y) ⊙ Σ_dim ȳ; ẏ = ẋ − Σ_dim(exp(y) ⊙ ẋ).</summary>

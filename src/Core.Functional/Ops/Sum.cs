@@ -4,8 +4,8 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = Σ x over all elements. x̄ = ȳ broadcast to x's shape; ẏ = Σ ẋ.</summary>
-public sealed class Sum : Op<Shape>
+/// <summary>y = Σ x over all elements: linear, with adjoint x̄ = ȳ broadcast to x's shape.</summary>
+public sealed class Sum : LinearOp<Shape>
 {
     static readonly Sum Rule = new();
 
@@ -20,17 +20,16 @@ public sealed class Sum : Op<Shape>
         env => Rule.Record(env, Reductions.SumAll(x.Value), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Expand.Apply(yBar, shape);
+    protected internal override Reader<GradEnv, Expr> Map(Shape input, Shape shape, Expr t) => Apply(t);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!);
+    protected internal override Reader<GradEnv, Expr> Adjoint(Shape input, Expr yBar) => Expand.Apply(yBar, input);
 }
 
 /// <summary>
-/// y = Σ x over one dimension, kept as size 1 with keepDim. x̄ = ȳ (unsqueezed) broadcast to x's shape; ẏ = Σ ẋ over the
-/// same dimension.
+/// y = Σ x over one dimension, kept as size 1 with keepDim: linear, with adjoint x̄ = ȳ (unsqueezed) broadcast to x's shape.
 /// </summary>
-public sealed class SumDim : Op<(Shape Shape, int Dim, bool KeepDim)>
+public sealed class SumDim : LinearOp<(Shape Shape, int Dim, bool KeepDim)>
 {
     static readonly SumDim Rule = new();
 
@@ -49,12 +48,12 @@ public sealed class SumDim : Op<(Shape Shape, int Dim, bool KeepDim)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Expr yBar, int input) =>
+    protected internal override Reader<GradEnv, Expr> Adjoint((Shape Shape, int Dim, bool KeepDim) s, Expr yBar) =>
         s.KeepDim || s.Shape.Rank == 0
             ? Expand.Apply(yBar, s.Shape)
             : from k in Reshape.Apply(yBar, s.Shape.Reduce(s.Dim, keepDim: true)) from r in Expand.Apply(k, s.Shape) select r;
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Shape shape, Expr?[] xDots) =>
-        Apply(xDots[0]!, s.Dim, s.KeepDim);
+    protected internal override Reader<GradEnv, Expr> Map((Shape Shape, int Dim, bool KeepDim) s, Shape shape, Expr t) =>
+        Apply(t, s.Dim, s.KeepDim);
 }

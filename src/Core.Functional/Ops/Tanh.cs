@@ -5,8 +5,8 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = tanh x. x̄ = ȳ ⊙ (1 − y²), ẏ = ẋ ⊙ (1 − y²), both by the fused <see cref="TanhBackward"/>.</summary>
-public sealed class Tanh : Op<Unit>
+/// <summary>y = tanh x. ∂y/∂x = 1 − y², applied by the fused <see cref="TanhBackward"/>.</summary>
+public sealed class Tanh : ElementwiseOp<Unit>
 {
     static readonly Tanh Rule = new();
 
@@ -24,19 +24,14 @@ public sealed class Tanh : Op<Unit>
         Rule.Record(env, Elementwise.Unary(UnaryKernel.Tanh, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
-        TanhBackward.Apply(yBar, y!);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        TanhBackward.Apply(xDots[0]!, y!);
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => TanhBackward.Apply(t, y!);
 }
 
 /// <summary>
 /// g = ȳ ⊙ (1 − y²), the fused VJP of tanh (PyTorch's tanh_backward), as a primitive so it can be differentiated
-/// again: ∂/∂ȳ = ḡ ⊙ (1 − y²), ∂/∂y = −2 ḡ ⊙ ȳ ⊙ y; ġ = ȳ̇ ⊙ (1 − y²) − 2 ȳ ⊙ y ⊙ ẏ.
+/// again: ∂g/∂ȳ = 1 − y², ∂g/∂y = −2 ȳ ⊙ y.
 /// </summary>
-public sealed class TanhBackward : Op<(Expr YBar, Expr Y)>
+public sealed class TanhBackward : ElementwiseOp<(Expr YBar, Expr Y)>
 {
     static readonly TanhBackward Rule = new();
 
@@ -48,28 +43,11 @@ public sealed class TanhBackward : Op<(Expr YBar, Expr Y)>
         env => Rule.Record(env, Elementwise.ActivationGrad(UnaryKernel.Tanh, yBar.Value, y.Value), (yBar, y), yBar, y);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr YBar, Expr Y) saved, Expr? g, Expr gBar, int input) =>
+    protected internal override Reader<GradEnv, Expr> Partial((Expr YBar, Expr Y) saved, Expr? g, int input, Expr t) =>
         input == 0
-            ? Apply(gBar, saved.Y)
-            : from a in Mul.Apply(gBar, saved.YBar)
+            ? Apply(t, saved.Y)
+            : from a in Mul.Apply(t, saved.YBar)
               from b in Mul.Apply(saved.Y, Expr.Scalar(-2, saved.Y.DType))
               from r in Mul.Apply(a, b)
               select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr YBar, Expr Y) saved, Expr? g, Shape shape, Expr?[] xDots)
-    {
-        // −2 ȳ ⊙ y ⊙ ẏ, the tangent through tanh's output.
-        Reader<GradEnv, Expr> ThroughY(Expr yDot) =>
-            from a in Mul.Apply(yDot, saved.YBar)
-            from b in Mul.Apply(saved.Y, Expr.Scalar(-2, saved.Y.DType))
-            from r in Mul.Apply(a, b)
-            select r;
-        return (xDots[0], xDots[1]) switch
-        {
-            ({ } yBarDot, null) => Apply(yBarDot, saved.Y),
-            (null, { } yDot) => ThroughY(yDot),
-            (var yBarDot, var yDot) => from l in Apply(yBarDot!, saved.Y) from r in ThroughY(yDot!) from s in Add.Apply(l, r) select s,
-        };
-    }
 }

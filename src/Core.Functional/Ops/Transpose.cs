@@ -4,8 +4,8 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = x with dimensions d0 and d1 swapped. x̄ = ȳ with the same dimensions swapped back, ẏ = ẋ with them swapped.</summary>
-public sealed class Transpose(string name) : Op<(int D0, int D1)>
+/// <summary>y = x with dimensions d0 and d1 swapped: linear, and its own adjoint (x̄ = ȳ with them swapped back).</summary>
+public sealed class Transpose(string name) : LinearOp<(int D0, int D1)>
 {
     static readonly Transpose Rule = new("TransposeBackward0"), TRule = new("TBackward0");
 
@@ -33,10 +33,8 @@ public sealed class Transpose(string name) : Op<(int D0, int D1)>
             : throw new ArgumentException($"t() expects a tensor with <= 2 dimensions, but self is {x.Shape.Rank}D (shape {x.Shape})");
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((int D0, int D1) dims, Expr? y, Expr yBar, int input) =>
-        Apply(yBar, dims.D0, dims.D1);
+    protected internal override Reader<GradEnv, Expr> Map((int D0, int D1) dims, Shape shape, Expr t) => Apply(t, dims.D0, dims.D1);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((int D0, int D1) dims, Expr? y, Shape shape, Expr?[] xDots) =>
-        Apply(xDots[0]!, dims.D0, dims.D1);
+    protected internal override Reader<GradEnv, Expr> Adjoint((int D0, int D1) dims, Expr yBar) => Apply(yBar, dims.D0, dims.D1);
 }
