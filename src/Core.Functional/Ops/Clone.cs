@@ -4,8 +4,8 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = x as a new tensor. x̄ = ȳ, ẏ = ẋ. (Buffers are immutable, so the value is shared, not copied.)</summary>
-public sealed class Clone : Op<Unit>
+/// <summary>y = x as a new tensor (buffers are immutable, so the value is shared, not copied). ∂y/∂x = 1.</summary>
+public sealed class Clone : ElementwiseOp<Unit>
 {
     static readonly Clone Rule = new();
 
@@ -19,8 +19,5 @@ public sealed class Clone : Op<Unit>
     public static Reader<GradEnv, Expr> Apply(Expr x) => env => Rule.Record(env, x.Value, unit, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Reading.Pure(yBar);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) => Reading.Pure(xDots[0]!);
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => Reading.Pure(t);
 }

@@ -3,14 +3,13 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = cos x. x̄ = −ȳ ⊙ sin x; ẏ = −sin x ⊙ ẋ.</summary>
-public sealed class Cos : Op<Expr>
+/// <summary>y = cos x. ∂y/∂x = −sin x.</summary>
+public sealed class Cos : ElementwiseOp<Expr>
 {
     static readonly Cos Rule = new();
 
     /// <inheritdoc/>
     public override string Name => "CosBackward0";
-
 
     /// <summary>cos x elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) => env => Forward(env, x);
@@ -20,10 +19,6 @@ public sealed class Cos : Op<Expr>
         Rule.Record(env, Elementwise.Unary(UnaryKernel.Cos, x.Value), x, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
-        from s in Sin.Apply(saved) from g in Mul.Apply(yBar, s) from r in Neg.Apply(g) select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Expr saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        from s in Sin.Apply(saved) from g in Mul.Apply(xDots[0]!, s) from r in Neg.Apply(g) select r;
+    protected internal override Reader<GradEnv, Expr> Partial(Expr x, Expr? y, int input, Expr t) =>
+        from s in Sin.Apply(x) from g in Mul.Apply(t, s) from r in Neg.Apply(g) select r;
 }

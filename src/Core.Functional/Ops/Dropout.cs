@@ -5,9 +5,9 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = x ⊙ m / (1 − p), each mᵢ kept (1) with probability 1 − p and zeroed otherwise, drawn from a seed so the op
-/// is a pure function. x̄ = ȳ ⊙ m / (1 − p) and ẏ = ẋ ⊙ m / (1 − p), the same scaled mask.
+/// is a pure function. ∂y/∂x = m / (1 − p), the same scaled mask.
 /// </summary>
-public sealed class Dropout : Op<Expr>
+public sealed class Dropout : ElementwiseOp<Expr>
 {
     static readonly Dropout Rule = new();
 
@@ -37,8 +37,5 @@ public sealed class Dropout : Op<Expr>
     }
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Expr mask, Expr? y, Expr yBar, int input) => Mul.Apply(yBar, mask);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Expr mask, Expr? y, Shape shape, Expr?[] xDots) => Mul.Apply(xDots[0]!, mask);
+    protected internal override Reader<GradEnv, Expr> Partial(Expr mask, Expr? y, int input, Expr t) => Mul.Apply(t, mask);
 }

@@ -1,11 +1,10 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = ln x. x̄ = ȳ ⊘ x; ẏ = ẋ ⊘ x.</summary>
-public sealed class Log : Op<Expr>
+/// <summary>y = ln x. ∂y/∂x = 1/x.</summary>
+public sealed class Log : ElementwiseOp<Expr>
 {
     static readonly Log Rule = new();
 
@@ -20,8 +19,5 @@ public sealed class Log : Op<Expr>
         Rule.Record(env, Elementwise.Unary(UnaryKernel.Log, x.Value), x, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Expr x, Expr? y, Expr yBar, int input) => Div.Apply(yBar, x);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Expr x, Expr? y, Shape shape, Expr?[] xDots) => Div.Apply(xDots[0]!, x);
+    protected internal override Reader<GradEnv, Expr> Partial(Expr x, Expr? y, int input, Expr t) => Div.Apply(t, x);
 }

@@ -1,12 +1,11 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
 using static LanguageExt.Prelude;
-using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = −x. x̄ = −ȳ; ẏ = −ẋ.</summary>
-public sealed class Neg : Op<Unit>
+/// <summary>y = −x. ∂y/∂x = −1.</summary>
+public sealed class Neg : ElementwiseOp<Unit>
 {
     static readonly Neg Rule = new();
 
@@ -24,8 +23,5 @@ public sealed class Neg : Op<Unit>
         Rule.Record(env, Elementwise.Unary(UnaryKernel.Neg, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Apply(yBar);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!);
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => Apply(t);
 }

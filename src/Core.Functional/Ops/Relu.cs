@@ -4,8 +4,8 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = max(x, 0). x̄ = ȳ, ẏ = ẋ where y > 0, else 0, both by the fused <see cref="ReluBackward"/>.</summary>
-public sealed class Relu : Op<Unit>
+/// <summary>y = max(x, 0). ∂y/∂x = 1 where y > 0, else 0, applied by the fused <see cref="ReluBackward"/>.</summary>
+public sealed class Relu : ElementwiseOp<Unit>
 {
     static readonly Relu Rule = new();
 
@@ -20,20 +20,15 @@ public sealed class Relu : Op<Unit>
         env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Relu, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
-        ReluBackward.Apply(yBar, y!.Value);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        ReluBackward.Apply(xDots[0]!, y!.Value);
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => ReluBackward.Apply(t, y!.Value);
 }
 
 /// <summary>
 /// g = ȳ where y > 0, else 0: relu's VJP in one pass (PyTorch's threshold_backward), as a primitive so it can be
-/// differentiated again. It is linear in ȳ: ∂/∂ȳ = ḡ masked the same way, ġ = ȳ̇ masked; the mask y is a constant
-/// (its derivative is zero almost everywhere), so only ȳ is an input.
+/// differentiated again. The mask y is a constant (its derivative is zero almost everywhere), so only ȳ is an input:
+/// ∂g/∂ȳ = 1 where y > 0, else 0.
 /// </summary>
-public sealed class ReluBackward : Op<NdArray>
+public sealed class ReluBackward : ElementwiseOp<NdArray>
 {
     static readonly ReluBackward Rule = new();
 
@@ -45,8 +40,5 @@ public sealed class ReluBackward : Op<NdArray>
         env => Rule.Record(env, Elementwise.ActivationGrad(UnaryKernel.Relu, yBar.Value, y), y, yBar);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(NdArray y, Expr? g, Expr gBar, int input) => Apply(gBar, y);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(NdArray y, Expr? g, Shape shape, Expr?[] xDots) => Apply(xDots[0]!, y);
+    protected internal override Reader<GradEnv, Expr> Partial(NdArray y, Expr? g, int input, Expr t) => Apply(t, y);
 }

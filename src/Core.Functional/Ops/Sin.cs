@@ -3,14 +3,13 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = sin x. x̄ = ȳ ⊙ cos x; ẏ = cos x ⊙ ẋ.</summary>
-public sealed class Sin : Op<Expr>
+/// <summary>y = sin x. ∂y/∂x = cos x.</summary>
+public sealed class Sin : ElementwiseOp<Expr>
 {
     static readonly Sin Rule = new();
 
     /// <inheritdoc/>
     public override string Name => "SinBackward0";
-
 
     /// <summary>sin x elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) => env => Forward(env, x);
@@ -20,10 +19,6 @@ public sealed class Sin : Op<Expr>
         Rule.Record(env, Elementwise.Unary(UnaryKernel.Sin, x.Value), x, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Expr saved, Expr? y, Expr yBar, int input) =>
-        from c in Cos.Apply(saved) from r in Mul.Apply(yBar, c) select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Expr saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        from c in Cos.Apply(saved) from r in Mul.Apply(xDots[0]!, c) select r;
+    protected internal override Reader<GradEnv, Expr> Partial(Expr x, Expr? y, int input, Expr t) =>
+        from c in Cos.Apply(x) from r in Mul.Apply(t, c) select r;
 }

@@ -4,8 +4,8 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = √x. x̄ = ȳ ⊘ (2y); ẏ = ẋ ⊘ (2y).</summary>
-public sealed class Sqrt : Op<Unit>
+/// <summary>y = √x. ∂y/∂x = 1/(2y).</summary>
+public sealed class Sqrt : ElementwiseOp<Unit>
 {
     static readonly Sqrt Rule = new();
 
@@ -23,10 +23,6 @@ public sealed class Sqrt : Op<Unit>
         Rule.Record(env, Elementwise.Unary(UnaryKernel.Sqrt, x.Value), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
-        from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(yBar, twoY) select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(xDots[0]!, twoY) select r;
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) =>
+        from twoY in Mul.Apply(y!, Expr.Scalar(2, y!.DType)) from r in Div.Apply(t, twoY) select r;
 }

@@ -5,8 +5,8 @@ using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = a − b, broadcasting (also s − b, rsub). ā = ȳ, b̄ = −ȳ; ẏ = ȧ − ḃ.</summary>
-public sealed class Sub(string name) : Op<Unit>
+/// <summary>y = a − b, broadcasting (also s − b, rsub). ∂y/∂a = 1, ∂y/∂b = −1.</summary>
+public sealed class Sub(string name) : ElementwiseOp<Unit>
 {
     static readonly Sub Rule = new("SubBackward0"), RsubRule = new("RsubBackward1");
 
@@ -31,15 +31,6 @@ public sealed class Sub(string name) : Op<Unit>
         RsubRule.Record(env, Elementwise.Binary(BinaryKernel.Sub, s.Value, b.Value, "rsub"), unit, s, b);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
-        input == 0 ? Pure(yBar) : Neg.Apply(yBar);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        (xDots[0], xDots[1]) switch
-        {
-            ({ } aDot, { } bDot) => Apply(aDot, bDot),
-            ({ } aDot, null) => Pure(aDot),
-            (_, var bDot) => Neg.Apply(bDot!),
-        };
+    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) =>
+        input == 0 ? Pure(t) : Neg.Apply(t);
 }

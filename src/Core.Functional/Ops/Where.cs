@@ -1,13 +1,10 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>
-/// y = mask ? a : b for a fixed mask of the broadcast shape. ā = mask ? ȳ : 0, b̄ = mask ? 0 : ȳ; ẏ = mask ? ȧ : ḃ.
-/// </summary>
-public sealed class Where : Op<bool[]>
+/// <summary>y = mask ? a : b for a fixed mask of the broadcast shape. ∂y/∂a = mask, ∂y/∂b = ¬mask.</summary>
+public sealed class Where : ElementwiseOp<(bool[] Mask, Shape Shape)>
 {
     static readonly Where Rule = new();
 
@@ -20,22 +17,16 @@ public sealed class Where : Op<bool[]>
         {
             var shape = Shape.Broadcast(a.Shape, b.Shape, "where");
             var y = Elementwise.Where(mask, Layout.Expand(a.Value, shape), Layout.Expand(b.Value, shape));
-            return Rule.Record(env, y, mask, a, b);
+            return Rule.Record(env, y, (mask, shape), a, b);
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(bool[] mask, Expr? y, Expr yBar, int input)
+    // A tangent has its input's shape, so it is first broadcast to the mask's (a cotangent already has it).
+    protected internal override Reader<GradEnv, Expr> Partial((bool[] Mask, Shape Shape) s, Expr? y, int input, Expr t)
     {
-        var zero = Expr.Scalar(0, yBar.DType);
-        return input == 0 ? Apply(mask, yBar, zero) : Apply(mask, zero, yBar);
-    }
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(bool[] mask, Expr? y, Shape shape, Expr?[] xDots)
-    {
-        // A zero tangent is a 0-dimensional zero, so the other one is first broadcast to the mask's shape.
-        var zero = Expr.Scalar(0, (xDots[0] ?? xDots[1])!.DType);
-        Reader<GradEnv, Expr> Full(Expr? xDot) => xDot is null ? Pure(zero) : Expand.Apply(xDot, shape);
-        return from aDot in Full(xDots[0]) from bDot in Full(xDots[1]) from r in Apply(mask, aDot, bDot) select r;
+        var zero = Expr.Scalar(0, t.DType);
+        return from full in Expand.Apply(t, s.Shape)
+               from r in input == 0 ? Apply(s.Mask, full, zero) : Apply(s.Mask, zero, full)
+               select r;
     }
 }
