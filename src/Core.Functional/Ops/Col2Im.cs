@@ -5,10 +5,10 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = x [N·Ho·Wo, C·kh·kw] folded back into an image of a given shape [N,C,H,W] (or [C,H,W]): each entry is added
-/// into the element <see cref="Im2Col"/> reads it from, so this is Im2Col's adjoint (PyTorch's fold).
-/// ẏ = col2im(ẋ), x̄ = <see cref="Im2Col"/>(ȳ).
+/// into the element <see cref="Im2Col"/> reads it from (PyTorch's fold). Linear, Im2Col's adjoint, with adjoint
+/// x̄ = <see cref="Im2Col"/>(ȳ).
 /// </summary>
-public sealed class Col2Im : Op<(int KernelH, int KernelW, int Stride, int Padding)>
+public sealed class Col2Im : LinearOp<(int KernelH, int KernelW, int Stride, int Padding)>
 {
     static readonly Col2Im Rule = new();
 
@@ -32,11 +32,10 @@ public sealed class Col2Im : Op<(int KernelH, int KernelW, int Stride, int Paddi
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((int KernelH, int KernelW, int Stride, int Padding) s, Expr? y, Expr yBar, int input) =>
-        Im2Col.Apply(yBar, s.KernelH, s.KernelW, s.Stride, s.Padding);
+    protected internal override Reader<GradEnv, Expr> Map((int KernelH, int KernelW, int Stride, int Padding) s, Shape shape, Expr t) =>
+        Apply(t, shape, s.KernelH, s.KernelW, s.Stride, s.Padding);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((int KernelH, int KernelW, int Stride, int Padding) s, Expr? y, Shape shape,
-                                                         Expr?[] xDots) =>
-        Apply(xDots[0]!, shape, s.KernelH, s.KernelW, s.Stride, s.Padding);
+    protected internal override Reader<GradEnv, Expr> Adjoint((int KernelH, int KernelW, int Stride, int Padding) s, Expr yBar) =>
+        Im2Col.Apply(yBar, s.KernelH, s.KernelW, s.Stride, s.Padding);
 }

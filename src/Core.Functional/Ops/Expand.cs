@@ -1,11 +1,10 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = x broadcast to a larger shape. x̄ = ȳ summed back to x's shape; ẏ = ẋ broadcast likewise.</summary>
-public sealed class Expand : Op<Shape>
+/// <summary>y = x broadcast to a larger shape: linear, with adjoint x̄ = ȳ summed back to x's shape (<see cref="SumTo"/>).</summary>
+public sealed class Expand : LinearOp<Shape>
 {
     static readonly Expand Rule = new();
 
@@ -23,17 +22,17 @@ public sealed class Expand : Op<Shape>
         x.Shape.Equals(shape) ? Reading.Pure(x) : env => Rule.Record(env, Layout.Expand(x.Value, shape), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => SumTo.Apply(yBar, shape);
+    protected internal override Reader<GradEnv, Expr> Map(Shape input, Shape shape, Expr t) => Apply(t, shape);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!, shape);
+    protected internal override Reader<GradEnv, Expr> Adjoint(Shape input, Expr yBar) => SumTo.Apply(yBar, input);
 }
 
 /// <summary>
-/// y = x summed down to a shape that broadcasts to x's (the adjoint of <see cref="Expand"/>). x̄ = ȳ broadcast back;
-/// ẏ = ẋ summed down likewise.
+/// y = x summed down to a shape that broadcasts to x's: linear, the adjoint of <see cref="Expand"/>, whose adjoint is
+/// x̄ = ȳ broadcast back.
 /// </summary>
-public sealed class SumTo : Op<Shape>
+public sealed class SumTo : LinearOp<Shape>
 {
     static readonly SumTo Rule = new();
 
@@ -48,8 +47,8 @@ public sealed class SumTo : Op<Shape>
         env => Rule.Record(env, Reductions.SumTo(x.Value, shape), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Expand.Apply(yBar, shape);
+    protected internal override Reader<GradEnv, Expr> Map(Shape input, Shape shape, Expr t) => Apply(t, shape);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!, shape);
+    protected internal override Reader<GradEnv, Expr> Adjoint(Shape input, Expr yBar) => Expand.Apply(yBar, input);
 }

@@ -6,10 +6,10 @@ namespace Nabla.Core;
 /// <summary>
 /// y = the column matrix [N·Ho·Wo, C·kh·kw] of x [N,C,H,W] (or [C,H,W], one batch item): row (n, oh, ow), column
 /// (c, ki, kj) holds x[n, c, oh·s − p + ki, ow·s − p + kj], zero in the padding (PyTorch's unfold, transposed and
-/// flattened over the batch). Linear, so ẏ = im2col(ẋ) and x̄ = <see cref="Col2Im"/>(ȳ), which adds each entry back
-/// where it was read.
+/// flattened over the batch). Linear, with adjoint x̄ = <see cref="Col2Im"/>(ȳ), which adds each entry back where it
+/// was read.
 /// </summary>
-public sealed class Im2Col : Op<(Shape Input, int KernelH, int KernelW, int Stride, int Padding)>
+public sealed class Im2Col : LinearOp<(Shape Input, int KernelH, int KernelW, int Stride, int Padding)>
 {
     static readonly Im2Col Rule = new();
 
@@ -29,12 +29,12 @@ public sealed class Im2Col : Op<(Shape Input, int KernelH, int KernelW, int Stri
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Shape Input, int KernelH, int KernelW, int Stride, int Padding) s,
-                                                         Expr? y, Expr yBar, int input) =>
-        Col2Im.Apply(yBar, s.Input, s.KernelH, s.KernelW, s.Stride, s.Padding);
+    protected internal override Reader<GradEnv, Expr> Map((Shape Input, int KernelH, int KernelW, int Stride, int Padding) s,
+                                                         Shape shape, Expr t) =>
+        Apply(t, s.KernelH, s.KernelW, s.Stride, s.Padding);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Shape Input, int KernelH, int KernelW, int Stride, int Padding) s,
-                                                         Expr? y, Shape shape, Expr?[] xDots) =>
-        Apply(xDots[0]!, s.KernelH, s.KernelW, s.Stride, s.Padding);
+    protected internal override Reader<GradEnv, Expr> Adjoint((Shape Input, int KernelH, int KernelW, int Stride, int Padding) s,
+                                                             Expr yBar) =>
+        Col2Im.Apply(yBar, s.Input, s.KernelH, s.KernelW, s.Stride, s.Padding);
 }

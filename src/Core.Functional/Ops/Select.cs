@@ -3,8 +3,8 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = x[i] along dimension 0. x̄ = zeros of x's shape with ȳ at index i, ẏ = ẋ[i].</summary>
-public sealed class Select : Op<(Shape Shape, int Index)>
+/// <summary>y = x[i] along dimension 0: linear, with adjoint x̄ = zeros of x's shape holding ȳ at index i (<see cref="SelectScatter"/>).</summary>
+public sealed class Select : LinearOp<(Shape Shape, int Index)>
 {
     static readonly Select Rule = new();
 
@@ -30,19 +30,18 @@ public sealed class Select : Op<(Shape Shape, int Index)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, int Index) s, Expr? y, Expr yBar, int input) =>
-        SelectScatter.Apply(yBar, s.Shape, s.Index);
+    protected internal override Reader<GradEnv, Expr> Map((Shape Shape, int Index) s, Shape shape, Expr t) => Apply(t, s.Index);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, int Index) s, Expr? y, Shape shape, Expr?[] xDots) =>
-        Apply(xDots[0]!, s.Index);
+    protected internal override Reader<GradEnv, Expr> Adjoint((Shape Shape, int Index) s, Expr yBar) =>
+        SelectScatter.Apply(yBar, s.Shape, s.Index);
 }
 
 /// <summary>
-/// y = zeros of a shape with x placed at index i of dimension 0 (the adjoint of <see cref="Select"/>). x̄ = ȳ[i],
-/// ẏ = zeros with ẋ at i.
+/// y = zeros of a shape with x placed at index i of dimension 0: linear, the adjoint of <see cref="Select"/>, whose
+/// adjoint is x̄ = ȳ[i].
 /// </summary>
-public sealed class SelectScatter : Op<int>
+public sealed class SelectScatter : LinearOp<int>
 {
     static readonly SelectScatter Rule = new();
 
@@ -57,8 +56,8 @@ public sealed class SelectScatter : Op<int>
         env => Rule.Record(env, Layout.Embed(x.Value, shape, index), index, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(int index, Expr? y, Expr yBar, int input) => Select.Apply(yBar, index);
+    protected internal override Reader<GradEnv, Expr> Map(int index, Shape shape, Expr t) => Apply(t, shape, index);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(int index, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!, shape, index);
+    protected internal override Reader<GradEnv, Expr> Adjoint(int index, Expr yBar) => Select.Apply(yBar, index);
 }
