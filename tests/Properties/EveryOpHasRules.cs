@@ -5,12 +5,12 @@ using Nabla.Core;
 
 /// <summary>
 /// Every primitive carries both derivative rules by construction: Op's JVP is abstract (an op without one does not
-/// compile), and the rule kinds (elementwise, linear, bilinear, self-adjoint) derive the JVP and VJP from the one rule
+/// compile), and the rule kinds (elementwise, linear, bilinear, self-adjoint, scalar) derive the JVP and VJP from the one rule
 /// each op states. This keeps it so, and that most ops use a kind rather than writing both rules.
 /// </summary>
 public sealed class EveryOpHasRules
 {
-    static readonly Type[] Kinds = [typeof(ElementwiseOp<>), typeof(LinearOp<>), typeof(BilinearOp<>), typeof(SelfAdjointOp<>)];
+    static readonly Type[] Kinds = [typeof(ElementwiseOp<>), typeof(LinearOp<>), typeof(BilinearOp<>), typeof(SelfAdjointOp<>), typeof(ScalarOp<>)];
 
     static Type? KindOf(Type t)
     {

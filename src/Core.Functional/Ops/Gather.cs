@@ -4,10 +4,10 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>
-/// y[i] = x at flat index indices[i], shaped as given (what max pooling's double backward reads).
-/// x̄ = zeros of x's shape with ȳ added at the same indices: <see cref="MaxPool2dBackward"/>; ẏ = ẋ at the indices.
+/// y[i] = x at flat index indices[i], shaped as given (what max pooling's double backward reads): linear, with adjoint
+/// x̄ = zeros of x's shape with ȳ added at the same indices (<see cref="MaxPool2dBackward"/>).
 /// </summary>
-public sealed class Gather : Op<(int[] Indices, Shape Input)>
+public sealed class Gather : LinearOp<(int[] Indices, Shape Input)>
 {
     static readonly Gather Rule = new();
 
@@ -28,10 +28,10 @@ public sealed class Gather : Op<(int[] Indices, Shape Input)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((int[] Indices, Shape Input) s, Expr? y, Expr yBar, int input) =>
-        MaxPool2dBackward.Apply(yBar, s.Indices, s.Input);
+    protected internal override Reader<GradEnv, Expr> Map((int[] Indices, Shape Input) s, Shape shape, Expr t) =>
+        Apply(t, s.Indices, shape);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((int[] Indices, Shape Input) s, Expr? y, Shape shape, Expr?[] xDots) =>
-        Apply(xDots[0]!, s.Indices, shape);
+    protected internal override Reader<GradEnv, Expr> Adjoint((int[] Indices, Shape Input) s, Expr yBar) =>
+        MaxPool2dBackward.Apply(yBar, s.Indices, s.Input);
 }

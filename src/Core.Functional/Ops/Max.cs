@@ -4,10 +4,10 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>
-/// y = max over all elements. x̄ = ȳ shared evenly among the elements equal to the maximum (PyTorch's
-/// evenly_distribute_backward), 0 elsewhere; ẏ = the mean of ẋ over those elements, the same weights.
+/// y = max over all elements. ∇y = 1/k at each of the k elements equal to the maximum, 0 elsewhere (PyTorch's
+/// evenly_distribute_backward).
 /// </summary>
-public sealed class Max : Op<Expr>
+public sealed class Max : ScalarOp<Expr>
 {
     static readonly Max Rule = new();
 
@@ -26,12 +26,7 @@ public sealed class Max : Op<Expr>
         _ => ReaderResult<Expr>.New(Expr.Constant(Rows.ArgMax(x.Value, x.Shape.NormalizeDim(dim, "argmax"), keepDim)));
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Expr x, Expr? y, Expr yBar, int input) =>
-        Mul.Apply(yBar, Shares(x, y!, yBar.DType));
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Expr x, Expr? y, Shape shape, Expr?[] xDots) =>
-        from w in Mul.Apply(xDots[0]!, Shares(x, y!, xDots[0]!.DType)) from r in Sum.Apply(w) select r;
+    protected internal override Reader<GradEnv, Expr> Gradient(Expr x, Expr? y, int input, Expr t) => Mul.Apply(t, Shares(x, y!, t.DType));
 
     // 1/k at each of the k elements equal to the maximum, 0 elsewhere.
     static Expr Shares(Expr x, Expr y, DType dtype)

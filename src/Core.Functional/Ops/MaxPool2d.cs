@@ -4,11 +4,11 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>
-/// y = the maximum of each k×k window of x [N,C,H,W] (or [C,H,W]), windows s apart, no padding, floor mode.
-/// x̄ = ȳ added at each window's (first) maximum, zero elsewhere: <see cref="MaxPool2dBackward"/> over the saved indices;
-/// ẏ = ẋ at those maxima, <see cref="Gather"/>.
+/// y = the maximum of each k×k window of x [N,C,H,W] (or [C,H,W]), windows s apart, no padding, floor mode. Linear at
+/// the saved point: ẏ = ẋ at each window's (first) maximum (<see cref="Gather"/>), with adjoint x̄ = ȳ added there,
+/// zero elsewhere (<see cref="MaxPool2dBackward"/>).
 /// </summary>
-public sealed class MaxPool2d : Op<(int[] Indices, Shape Input)>
+public sealed class MaxPool2d : LinearOp<(int[] Indices, Shape Input)>
 {
     static readonly MaxPool2d Rule = new();
 
@@ -28,12 +28,12 @@ public sealed class MaxPool2d : Op<(int[] Indices, Shape Input)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((int[] Indices, Shape Input) s, Expr? y, Expr yBar, int input) =>
-        MaxPool2dBackward.Apply(yBar, s.Indices, s.Input);
+    protected internal override Reader<GradEnv, Expr> Map((int[] Indices, Shape Input) s, Shape shape, Expr t) =>
+        Gather.Apply(t, s.Indices, shape);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((int[] Indices, Shape Input) s, Expr? y, Shape shape, Expr?[] xDots) =>
-        Gather.Apply(xDots[0]!, s.Indices, shape);
+    protected internal override Reader<GradEnv, Expr> Adjoint((int[] Indices, Shape Input) s, Expr yBar) =>
+        MaxPool2dBackward.Apply(yBar, s.Indices, s.Input);
 
     // PyTorch's checks and words (max_pool2d's), prefixed with the op's name.
     static Convolutions.Window Check(Shape x, int kernel, int stride)

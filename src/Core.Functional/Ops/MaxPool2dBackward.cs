@@ -5,9 +5,9 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = zeros of the pooled input's shape with each x[i] added at flat index indices[i]: max pooling's backward,
-/// linear in x. x̄ = <see cref="Gather"/>(ȳ) at the same indices, ẏ = the same scatter of ẋ.
+/// linear in x, with adjoint x̄ = <see cref="Gather"/>(ȳ) at the same indices.
 /// </summary>
-public sealed class MaxPool2dBackward : Op<(int[] Indices, Shape Output)>
+public sealed class MaxPool2dBackward : LinearOp<(int[] Indices, Shape Output)>
 {
     static readonly MaxPool2dBackward Rule = new();
 
@@ -28,10 +28,10 @@ public sealed class MaxPool2dBackward : Op<(int[] Indices, Shape Output)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((int[] Indices, Shape Output) s, Expr? y, Expr yBar, int input) =>
-        Gather.Apply(yBar, s.Indices, s.Output);
+    protected internal override Reader<GradEnv, Expr> Map((int[] Indices, Shape Output) s, Shape shape, Expr t) =>
+        Apply(t, s.Indices, shape);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((int[] Indices, Shape Output) s, Expr? y, Shape shape, Expr?[] xDots) =>
-        Apply(xDots[0]!, s.Indices, shape);
+    protected internal override Reader<GradEnv, Expr> Adjoint((int[] Indices, Shape Output) s, Expr yBar) =>
+        Gather.Apply(yBar, s.Indices, s.Output);
 }

@@ -1,11 +1,10 @@
 using LanguageExt;
 using Nabla.Core.Numerics;
-using static Nabla.Core.Reading;
 
 namespace Nabla.Core;
 
-/// <summary>y = (Σ x) / n over all n elements, for floating x. x̄ = ȳ / n broadcast to x's shape; ẏ = mean of ẋ.</summary>
-public sealed class Mean : Op<Shape>
+/// <summary>y = (Σ x) / n over all n elements, for floating x: linear, with adjoint x̄ = ȳ / n broadcast to x's shape.</summary>
+public sealed class Mean : LinearOp<Shape>
 {
     static readonly Mean Rule = new();
 
@@ -20,11 +19,11 @@ public sealed class Mean : Op<Shape>
         env => Rule.Record(env, Divide(Reductions.SumAll(Floating(x, "mean")), x.Shape.Numel), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) =>
-        from g in Div.Apply(yBar, Expr.Scalar(shape.Numel, yBar.DType)) from r in Expand.Apply(g, shape) select r;
+    protected internal override Reader<GradEnv, Expr> Map(Shape input, Shape shape, Expr t) => Apply(t);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => Apply(xDots[0]!);
+    protected internal override Reader<GradEnv, Expr> Adjoint(Shape input, Expr yBar) =>
+        from g in Div.Apply(yBar, Expr.Scalar(input.Numel, yBar.DType)) from r in Expand.Apply(g, input) select r;
 
     internal static NdArray Floating(Expr x, string op) =>
         x.DType.IsFloating() ? x.Value
@@ -36,10 +35,10 @@ public sealed class Mean : Op<Shape>
 }
 
 /// <summary>
-/// y = mean of x over one dimension, kept as size 1 with keepDim. x̄ = ȳ / n (unsqueezed) broadcast to x's shape; ẏ = mean
-/// of ẋ over the same dimension.
+/// y = mean of x over one dimension of size n, kept as size 1 with keepDim: linear, with adjoint x̄ = ȳ / n
+/// (unsqueezed) broadcast to x's shape.
 /// </summary>
-public sealed class MeanDim : Op<(Shape Shape, int Dim, bool KeepDim)>
+public sealed class MeanDim : LinearOp<(Shape Shape, int Dim, bool KeepDim)>
 {
     static readonly MeanDim Rule = new();
 
@@ -54,23 +53,18 @@ public sealed class MeanDim : Op<(Shape Shape, int Dim, bool KeepDim)>
         env =>
         {
             var d = x.Shape.NormalizeDim(dim, "mean");
-            var n = x.Shape.Rank == 0 ? 1 : x.Shape[d];
-            var y = Mean.Divide(Reductions.SumDim(Mean.Floating(x, "mean"), d, keepDim), n);
+            var y = Mean.Divide(Reductions.SumDim(Mean.Floating(x, "mean"), d, keepDim), Count(x.Shape, d));
             return Rule.Record(env, y, (x.Shape, d, keepDim), x);
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Expr yBar, int input)
-    {
-        var n = s.Shape.Rank == 0 ? 1 : s.Shape[s.Dim];
-        var kept = s.Shape.Reduce(s.Dim, keepDim: true);
-        return from g in Div.Apply(yBar, Expr.Scalar(n, yBar.DType))
-                    from k in Reshape.Apply(g, kept)
-                    from r in Expand.Apply(k, s.Shape)
-                    select r;
-    }
+    protected internal override Reader<GradEnv, Expr> Map((Shape Shape, int Dim, bool KeepDim) s, Shape shape, Expr t) =>
+        Apply(t, s.Dim, s.KeepDim);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, int Dim, bool KeepDim) s, Expr? y, Shape shape, Expr?[] xDots) =>
-        Apply(xDots[0]!, s.Dim, s.KeepDim);
+    protected internal override Reader<GradEnv, Expr> Adjoint((Shape Shape, int Dim, bool KeepDim) s, Expr yBar) =>
+        from g in Div.Apply(yBar, Expr.Scalar(Count(s.Shape, s.Dim), yBar.DType)) from r in SumDim.Spread(s, g) select r;
+
+    // n, the size of the dimension averaged over (1 for a 0-dimensional x).
+    static int Count(Shape x, int dim) => x.Rank == 0 ? 1 : x[dim];
 }

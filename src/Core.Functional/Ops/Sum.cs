@@ -48,7 +48,10 @@ public sealed class SumDim : LinearOp<(Shape Shape, int Dim, bool KeepDim)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Adjoint((Shape Shape, int Dim, bool KeepDim) s, Expr yBar) =>
+    protected internal override Reader<GradEnv, Expr> Adjoint((Shape Shape, int Dim, bool KeepDim) s, Expr yBar) => Spread(s, yBar);
+
+    /// <summary>ȳ of the reduced shape (unsqueezed unless kept) broadcast back over the reduced dimension to x's shape.</summary>
+    internal static Reader<GradEnv, Expr> Spread((Shape Shape, int Dim, bool KeepDim) s, Expr yBar) =>
         s.KeepDim || s.Shape.Rank == 0
             ? Expand.Apply(yBar, s.Shape)
             : from k in Reshape.Apply(yBar, s.Shape.Reduce(s.Dim, keepDim: true)) from r in Expand.Apply(k, s.Shape) select r;

@@ -3,10 +3,11 @@ using LanguageExt;
 namespace Nabla.Core;
 
 /// <summary>
-/// The rule kind of an op linear in its one input, y = L(x) (reshape, transpose, select, expand, sum, mean, cast, ...):
-/// its JVP is the op itself applied to the tangent, ẏ = L(ẋ), so it states only its adjoint, x̄ = Lᵀ(ȳ) (autodidax's
-/// transpose rules: the adjoint of a broadcast is a sum, of a selection a zero-padded scatter). Batching is the op
-/// with its dimensions shifted past the batch dimension.
+/// The rule kind of an op linear in its one input, y = L(x) (reshape, transpose, select, expand, sum, mean, cast, ...),
+/// or linear at its saved point (max pooling, whose L picks each window's saved maximum): its JVP is L applied to the
+/// tangent, ẏ = L(ẋ), so beside L it states only its adjoint, x̄ = Lᵀ(ȳ) (autodidax's transpose rules: the adjoint of a
+/// broadcast is a sum, of a selection a zero-padded scatter). Batching is the op with its dimensions shifted past the
+/// batch dimension.
 /// </summary>
 public abstract class LinearOp<TSaved> : Op<TSaved>
 {
