@@ -6,9 +6,9 @@ namespace Nabla.Core;
 /// <summary>
 /// y = (1/n) Σ max(x, 0) − x·t + ln(1 + e^(−|x|)) over the n elements of logits x and targets t: the mean of
 /// −t·ln σ(x) − (1 − t)·ln(1 − σ(x)), PyTorch's binary_cross_entropy_with_logits with mean reduction, finite for
-/// any finite x. x̄ = ȳ·(σ(x) − t)/n, t̄ = −ȳ·x/n; ẏ = (1/n) Σ (σ(x) − t)·ẋ − x·ṫ.
+/// any finite x. ∇ₓy = (σ(x) − t)/n, ∇ₜy = −x/n.
 /// </summary>
-public sealed class BinaryCrossEntropyWithLogits : Op<(Expr X, Expr T)>
+public sealed class BinaryCrossEntropyWithLogits : ScalarOp<(Expr X, Expr T)>
 {
     static readonly BinaryCrossEntropyWithLogits Rule = new();
 
@@ -28,34 +28,14 @@ public sealed class BinaryCrossEntropyWithLogits : Op<(Expr X, Expr T)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr X, Expr T) saved, Expr? y, Expr yBar, int input) =>
+    protected internal override Reader<GradEnv, Expr> Gradient((Expr X, Expr T) saved, Expr? y, int input, Expr t) =>
         input == 0
             ? from p in Sigmoid.Apply(saved.X)
               from d in Sub.Apply(p, saved.T)
-              from s in Div.Apply(yBar, Expr.Scalar(saved.X.Shape.Numel, yBar.DType))
+              from s in Div.Apply(t, Expr.Scalar(saved.X.Shape.Numel, t.DType))
               from r in Mul.Apply(d, s)
               select r
-            : from s in Div.Apply(yBar, Expr.Scalar(-saved.X.Shape.Numel, yBar.DType))
+            : from s in Div.Apply(t, Expr.Scalar(-saved.X.Shape.Numel, t.DType))
               from r in Mul.Apply(saved.X, s)
               select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr X, Expr T) saved, Expr? y, Shape shape, Expr?[] xDots)
-    {
-        var (xDot, tDot) = (xDots[0], xDots[1]);
-        var logits = xDot is null ? null
-            : from p in Sigmoid.Apply(saved.X)
-              from d in Sub.Apply(p, saved.T)
-              from m in Mul.Apply(d, xDot)
-              from s in Sum.Apply(m)
-              select s;
-        var targets = tDot is null ? null : from m in Mul.Apply(saved.X, tDot) from s in Sum.Apply(m) select s;
-        // The targets' term is subtracted from the logits' or, alone, negated by the scale.
-        var sum = logits is null ? targets!
-            : targets is null ? logits
-            : from a in logits from b in targets from d in Sub.Apply(a, b) select d;
-        return from s in sum
-               from r in Mul.Apply(s, Expr.Scalar((logits is null ? -1.0 : 1.0) / saved.X.Shape.Numel, s.DType))
-               select r;
-    }
 }

@@ -6,8 +6,9 @@ namespace Nabla.Core;
 /// <summary>
 /// Y = W ⋆ X + b, the 2-D cross-correlation of X [N,C,H,W] (or [C,H,W]) with W [O,C,kh,kw], plus b [O] on each
 /// channel: with cols = im2col(X) [N·Ho·Wo, C·kh·kw], Y is W·colsᵀ [O, N·Ho·Wo] reordered to [N,O,Ho,Wo], in one
-/// GEMM for the whole batch. X̄ = col2im(Ȳᵀ·W), W̄ = Ȳ·im2col(X), b̄ = Σ Ȳ over N, Ho, Wo, with Ȳ read as [O, N·Ho·Wo]:
-/// built from differentiable ops when the backward is recorded, from fused kernels otherwise. Ẏ = W ⋆ Ẋ + Ẇ ⋆ X + ḃ.
+/// GEMM for the whole batch. Affine: bilinear in (X, W) plus b, so Ẏ = W ⋆ Ẋ + Ẇ ⋆ X + ḃ, one term per input, and
+/// X̄ = col2im(Ȳᵀ·W), W̄ = Ȳ·im2col(X), b̄ = Σ Ȳ over N, Ho, Wo, with Ȳ read as [O, N·Ho·Wo]: built from differentiable
+/// ops when the backward is recorded, from fused kernels otherwise.
 /// </summary>
 public sealed class Convolution : Op<(Expr X, Expr W, int Stride, int Padding)>
 {
@@ -38,17 +39,16 @@ public sealed class Convolution : Op<(Expr X, Expr W, int Stride, int Padding)>
             : Rule.Record(env, Fused(s, yBar, input), s, yBar);   // with grad off, Record records nothing
 
     /// <inheritdoc/>
+    // Each product is a convolution of its own (recorded, unlike the fused backward); ḃ is shaped [O,1,1] to broadcast
+    // over the positions.
     protected internal override Reader<GradEnv, Expr> Jvp((Expr X, Expr W, int Stride, int Padding) s, Expr? y, Shape shape,
-                                                         Expr?[] xDots)
-    {
-        // Each product is a convolution of its own (recorded, unlike the fused backward), and the bias tangent rides
-        // in the first as its bias; alone, it is shaped [O,1,1] for the engine to broadcast over the positions.
-        var (xDot, wDot, bDot) = (xDots[0], xDots[1], xDots.Length > 2 ? xDots[2] : null);
-        if (xDot is null && wDot is null) return Reshape.Apply(bDot!, Shape.Of(bDot!.Shape[0], 1, 1));
-        return xDot is null ? Apply(s.X, wDot!, bDot, s.Stride, s.Padding)
-             : wDot is null ? Apply(xDot, s.W, bDot, s.Stride, s.Padding)
-             : Bilinear.Terms(Apply(xDot, s.W, bDot, s.Stride, s.Padding), Apply(s.X, wDot, null, s.Stride, s.Padding));
-    }
+                                                         Expr?[] xDots) =>
+        SumOfTerms(xDots, (i, t) => i switch
+        {
+            0 => Apply(t, s.W, null, s.Stride, s.Padding),          // W ⋆ Ẋ
+            1 => Apply(s.X, t, null, s.Stride, s.Padding),          // Ẇ ⋆ X
+            _ => Reshape.Apply(t, Shape.Of(t.Shape[0], 1, 1)),      // ḃ on each channel
+        });
 
     // With grad enabled (a backward that creates a graph) the cotangents are built from differentiable ops, so they
     // can be differentiated again: im2col recomputed from the saved x, Mm, Transpose, Reshape, col2im and SumTo.

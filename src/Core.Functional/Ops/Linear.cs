@@ -5,8 +5,8 @@ namespace Nabla.Core;
 
 /// <summary>
 /// Y = b + X·Wᵀ for X [n,in], W [out,in] and b broadcastable to [n,out]: PyTorch's addmm(b, X, Wᵀ), as a linear
-/// layer computes it, in one GEMM that reads W transposed. b̄ = Ȳ (summed to b's shape), X̄ = Ȳ·W, W̄ = Ȳᵀ·X (one GEMM reading Ȳ transposed);
-/// Ẏ = ḃ + Ẋ·Wᵀ + X·Ẇᵀ.
+/// layer computes it, in one GEMM that reads W transposed. Affine: bilinear in (X, W) plus b, so Ẏ = ḃ + Ẋ·Wᵀ + X·Ẇᵀ,
+/// one term per input, and b̄ = Ȳ (summed to b's shape), X̄ = Ȳ·W, W̄ = Ȳᵀ·X (one GEMM reading Ȳ transposed).
 /// </summary>
 public sealed class Linear : Op<(Expr X, Expr W)>
 {
@@ -42,14 +42,11 @@ public sealed class Linear : Op<(Expr X, Expr W)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr X, Expr W) saved, Expr? y, Shape shape, Expr?[] xDots)
-    {
-        // Each product is a linear of its own, and the bias tangent rides in the first as its bias.
-        var (bDot, xDot, wDot) = (xDots[0], xDots[1], xDots[2]);
-        if (xDot is null && wDot is null) return Reading.Pure(bDot!);
-        var bias = bDot ?? Expr.Scalar(0, (xDot ?? wDot)!.DType);
-        return xDot is null ? Apply(saved.X, wDot!, bias)
-             : wDot is null ? Apply(xDot, saved.W, bias)
-             : Bilinear.Terms(Apply(xDot, saved.W, bias), Apply(saved.X, wDot, Expr.Scalar(0, wDot.DType)));
-    }
+    protected internal override Reader<GradEnv, Expr> Jvp((Expr X, Expr W) saved, Expr? y, Shape shape, Expr?[] xDots) =>
+        SumOfTerms(xDots, (i, t) => i switch
+        {
+            0 => Reading.Pure(t),                                               // ḃ
+            1 => Mm.Apply(t, saved.W, transposeA: false, transposeB: true),     // Ẋ·Wᵀ
+            _ => Mm.Apply(saved.X, t, transposeA: false, transposeB: true),     // X·Ẇᵀ
+        });
 }

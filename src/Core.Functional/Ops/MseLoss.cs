@@ -4,12 +4,11 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>
-/// y = (1/n) Σ (x − t)² over the n elements of x and t, PyTorch's mse_loss with mean reduction. x̄ = ȳ·2(x − t)/n,
-/// t̄ = −x̄; ẏ = (2/n) Σ (x − t)(ẋ − ṫ). The shapes must be equal: PyTorch broadcasts different shapes with a warning,
-/// Nabla refuses, since a target [N] against an input [N, 1] then averages an N×N table of errors, which is almost
-/// always a bug.
+/// y = (1/n) Σ (x − t)² over the n elements of x and t, PyTorch's mse_loss with mean reduction. ∇ₓy = 2(x − t)/n,
+/// ∇ₜy = −∇ₓy. The shapes must be equal: PyTorch broadcasts different shapes with a warning, Nabla refuses, since a
+/// target [N] against an input [N, 1] then averages an N×N table of errors, which is almost always a bug.
 /// </summary>
-public sealed class MseLoss : Op<(Expr X, Expr T)>
+public sealed class MseLoss : ScalarOp<(Expr X, Expr T)>
 {
     static readonly MseLoss Rule = new();
 
@@ -30,23 +29,9 @@ public sealed class MseLoss : Op<(Expr X, Expr T)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr X, Expr T) saved, Expr? y, Expr yBar, int input) =>
+    protected internal override Reader<GradEnv, Expr> Gradient((Expr X, Expr T) saved, Expr? y, int input, Expr t) =>
         from d in input == 0 ? Sub.Apply(saved.X, saved.T) : Sub.Apply(saved.T, saved.X)
-        from s in Div.Apply(yBar, Expr.Scalar(saved.X.Shape.Numel / 2.0, yBar.DType))
+        from s in Div.Apply(t, Expr.Scalar(saved.X.Shape.Numel / 2.0, t.DType))
         from r in Mul.Apply(d, s)
-        select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr X, Expr T) saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        from e in Sub.Apply(saved.X, saved.T)
-        from eDot in xDots switch
-        {
-            [{ } xDot, { } tDot] => Sub.Apply(xDot, tDot),
-            [{ } xDot, null] => Reading.Pure(xDot),
-            _ => Neg.Apply(xDots[1]!),
-        }
-        from p in Mul.Apply(e, eDot)
-        from s in Sum.Apply(p)
-        from r in Mul.Apply(s, Expr.Scalar(2.0 / saved.X.Shape.Numel, s.DType))
         select r;
 }

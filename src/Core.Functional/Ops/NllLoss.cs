@@ -5,12 +5,11 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = −(1/N) Σᵢ x[i, tᵢ] for log-probabilities x [N, C] and Int64 classes t [N], or x [C] with a 0-dimensional t
-/// (N = 1): PyTorch's nll_loss with mean reduction. x̄ = −ȳ/N at each (i, tᵢ), 0 elsewhere; t gets no gradient.
-/// ẏ = −(1/N) Σᵢ ẋ[i, tᵢ], the same weights summed against ẋ.
+/// (N = 1): PyTorch's nll_loss with mean reduction. ∇ₓy = −1/N at each (i, tᵢ), 0 elsewhere; t gets no gradient.
 /// Not supported: class weights, ignore_index (PyTorch skips targets equal to −100; here they are out of bounds)
 /// and inputs of rank above 2.
 /// </summary>
-public sealed class NllLoss : Op<(Shape Shape, NdArray Targets)>
+public sealed class NllLoss : ScalarOp<(Shape Shape, NdArray Targets)>
 {
     static readonly NllLoss Rule = new();
 
@@ -28,14 +27,8 @@ public sealed class NllLoss : Op<(Shape Shape, NdArray Targets)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Shape Shape, NdArray Targets) saved, Expr? y, Expr yBar, int input) =>
-        Mul.Apply(yBar, Expr.Constant(Losses.NllLossWeights(saved.Shape, saved.Targets.Span<long>(), yBar.DType)));
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Shape Shape, NdArray Targets) saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        from picked in Mul.Apply(xDots[0]!, Expr.Constant(Losses.NllLossWeights(saved.Shape, saved.Targets.Span<long>(), xDots[0]!.DType)))
-        from r in Sum.Apply(picked)
-        select r;
+    protected internal override Reader<GradEnv, Expr> Gradient((Shape Shape, NdArray Targets) saved, Expr? y, int input, Expr t) =>
+        Mul.Apply(t, Expr.Constant(Losses.NllLossWeights(saved.Shape, saved.Targets.Span<long>(), t.DType)));
 
     // PyTorch's checks, in its order, with its messages; returns C.
     static int Check(Shape input, Expr targets)

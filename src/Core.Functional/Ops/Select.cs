@@ -3,7 +3,7 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = x[i] along dimension 0: linear, with adjoint x̄ = zeros of x's shape holding ȳ at index i (<see cref="SelectScatter"/>).</summary>
+/// <summary>y = x[i] along dimension 0: linear, with adjoint x̄ = zeros of x's shape holding ȳ at i (<see cref="SelectScatter"/>).</summary>
 public sealed class Select : LinearOp<(Shape Shape, int Index)>
 {
     static readonly Select Rule = new();

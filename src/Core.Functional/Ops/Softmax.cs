@@ -34,7 +34,10 @@ public sealed class Softmax : SelfAdjointOp<int>
         select r;
 }
 
-/// <summary>y = x − ln Σ_dim exp(x), computed stably. x̄ = ȳ − exp(y) ⊙ Σ_dim ȳ; ẏ = ẋ − Σ_dim(exp(y) ⊙ ẋ).</summary>
+/// <summary>
+/// y = x − ln Σ_dim exp(x), computed stably. Along dim, J = I − 1pᵀ with p = exp(y), not symmetric:
+/// ẏ = J·ẋ = ẋ − Σ_dim(p ⊙ ẋ), x̄ = Jᵀ·ȳ = ȳ − p ⊙ Σ_dim ȳ.
+/// </summary>
 public sealed class LogSoftmax : Op<int>
 {
     static readonly LogSoftmax Rule = new();
@@ -55,17 +58,18 @@ public sealed class LogSoftmax : Op<int>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp(int dim, Expr? y, Expr yBar, int input) =>
-        from s in SumDim.Apply(yBar, dim, keepDim: true)
-             from p in Exp.Apply(y!)
-             from ps in Mul.Apply(p, s)
-             from r in Sub.Apply(yBar, ps)
-             select r;
+        Times(dim, y!, yBar, transposed: true);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Jvp(int dim, Expr? y, Shape shape, Expr?[] xDots) =>
-        from p in Exp.Apply(y!)
-        from px in Mul.Apply(p, xDots[0]!)
-        from s in SumDim.Apply(px, dim, keepDim: true)
-        from r in Sub.Apply(xDots[0]!, s)
-        select r;
+        Times(dim, y!, xDots[0]!, transposed: false);
+
+    // J·t = t − Σ_dim(p ⊙ t), or Jᵀ·t = t − p ⊙ Σ_dim t.
+    static Reader<GradEnv, Expr> Times(int dim, Expr y, Expr t, bool transposed) =>
+        from p in Exp.Apply(y)
+        from r in transposed
+            ? from s in SumDim.Apply(t, dim, keepDim: true) from ps in Mul.Apply(p, s) select ps
+            : from pt in Mul.Apply(p, t) from s in SumDim.Apply(pt, dim, keepDim: true) select s
+        from d in Sub.Apply(t, r)
+        select d;
 }
