@@ -37,3 +37,13 @@ with fwAD.dual_level():
     show("jvp 1e30/b at 1e20 (tangent of b: 1)", fwAD.unpack_dual(torch.tensor(1e30) / v).tangent)
     v = fwAD.make_dual(torch.tensor(1e20), torch.tensor(1e30))
     show("jvp reciprocal at 1e20, tangent 1e30", fwAD.unpack_dual(v.reciprocal()).tangent)
+
+print("# Float32 Adam: 37 parameters (SIMD lanes and a scalar tail), gradients set by hand, three steps")
+for kwargs in [dict(lr=1.0), dict(lr=0.5, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1)]:
+    p = torch.tensor([0.25 * (i % 7) - 0.75 for i in range(37)], requires_grad=True)
+    opt = torch.optim.Adam([p], **kwargs)
+    for step in range(3):
+        p.grad = torch.tensor([((i * 5 + step * 3) % 11 - 5) / 4.0 for i in range(37)])
+        opt.step()
+    # the shortest text that reads back as the same float32
+    print(f"Adam {kwargs} after 3 steps:", ", ".join(f"{v!r}f" for v in p.detach().numpy()))

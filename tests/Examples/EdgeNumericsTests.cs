@@ -73,4 +73,54 @@ public class EdgeNumericsTests
         var jvp = Autograd.Jvp(v => 1 / v, Tensor.Scalar(1e20), Tensor.Scalar(1e30)).Jvp.Item();
         Float32Close(-1e-10, jvp);
     }
+
+    // Three Float32 Adam steps on 37 parameters (every SIMD width's lanes and a scalar tail), gradients set by hand:
+    // p₀ = 0.25·(i mod 7) − 0.75, gᵢ at step t = ((5i + 3t) mod 11 − 5)/4 (zeros included).
+    static float[] ThreeFloat32AdamSteps(double lr, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
+    {
+        var p = Tensor.From(Enumerable.Range(0, 37).Select(i => 0.25 * (i % 7) - 0.75).ToArray(), requiresGrad: true);
+        var optimizer = new Optim.Adam([p], lr, beta1, beta2, eps, weightDecay);
+        for (var step = 0; step < 3; step++)
+        {
+            p.Grad = Tensor.From(Enumerable.Range(0, 37).Select(i => ((i * 5 + step * 3) % 11 - 5) / 4.0).ToArray());
+            optimizer.Step();
+        }
+        Assert.Equal(DType.Float32, p.DType);
+        return p.ToArray().Select(v => (float)v).ToArray();
+    }
+
+    // Each parameter moves by about lr per step; the old float32 1 − β₂ made every step 6.4e-6 (relative) too large, an
+    // error of ~6e-6·lr per step. PyTorch's and Nabla's kernels round the same operations in the same order, so they
+    // may differ only where one of them contracts a multiply-add (a vectorising compiler may): allow 2 ulps of the
+    // largest value involved, about 2·2⁻²³·3 ≈ 7e-7, ten times below one step's error.
+    static void AdamClose(float[] expected, float[] actual, double lr)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        var tolerance = 2 * Math.Pow(2, -23) * (0.75 + 3 * lr);
+        for (var i = 0; i < actual.Length; i++)
+            Assert.True(Math.Abs(actual[i] - expected[i]) <= tolerance, $"parameter {i}: expected {expected[i]:R}, got {actual[i]:R}");
+    }
+
+    [Fact]
+    public void Float32_adam_computes_its_coefficients_in_double_as_pytorch()
+    {
+        // torch.optim.Adam([p], lr=1.0), three steps as above; p.detach().numpy() (bench/torch/edge_reference.py).
+        // PyTorch computes 1 − β₁, 1 − β₂, the bias corrections and the step size as Python floats (double) and rounds
+        // each to float32 only as a kernel's scalar: (float)(1 − 0.999) = 0.001, where 1f − 0.999f = 0.00099998713.
+        AdamClose(
+            [1.7147443f, -0.99212563f, -1.5895264f, -0.06479257f, -0.5460218f, 1.309005f, 0.46557108f, 0.8341906f, -2.763171f,
+             1.879149f, -1.929982f, 2.7147443f, 0.00787434f, -0.5895264f, -0.8147926f, -1.2960218f, 0.5590051f, -0.2844289f,
+             1.8341905f, -1.763171f, 2.8791492f, -2.679982f, 1.9647443f, -0.74212563f, -1.3395264f, 0.18520743f, -0.29602182f,
+             1.559005f, -1.0344288f, 1.0841905f, -2.513171f, 2.129149f, -1.679982f, 2.9647443f, 0.25787434f, -2.0895264f,
+             -0.5647926f],
+            ThreeFloat32AdamSteps(lr: 1.0), lr: 1.0);
+        // torch.optim.Adam([p], lr=0.5, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1)
+        AdamClose(
+            [0.43319985f, -0.19956394f, -0.80207217f, -0.116850436f, -0.08986506f, 0.69505024f, 0.6096021f, 0.010391898f,
+             -1.5514414f, 0.72325784f, -0.91657066f, 1.3764507f, -0.25582355f, 0.09569326f, -0.76131403f, -0.7621822f,
+             0.073566586f, -0.07351686f, 0.88108593f, -0.6094057f, 1.6244105f, -1.6098005f, 0.6700976f, 0.025708854f,
+             -0.5781073f, 0.10219693f, 0.13375239f, 0.9021072f, -0.7619974f, 0.22952095f, -1.3165555f, 0.94997406f,
+             -0.6847322f, 1.6103508f, -0.027791426f, -1.2493433f, -0.54849637f],
+            ThreeFloat32AdamSteps(lr: 0.5, beta1: 0.8, beta2: 0.99, eps: 1e-6, weightDecay: 0.1), lr: 0.5);
+    }
 }
