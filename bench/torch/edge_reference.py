@@ -47,3 +47,13 @@ for kwargs in [dict(lr=1.0), dict(lr=0.5, betas=(0.8, 0.99), eps=1e-6, weight_de
         opt.step()
     # the shortest text that reads back as the same float32
     print(f"Adam {kwargs} after 3 steps:", ", ".join(f"{v!r}f" for v in p.detach().numpy()))
+
+print("# pow by a scalar at -inf, -0, 4, inf: PyTorch's kernel takes sqrt for 0.5, 1/sqrt for -0.5, 1/x for -1,")
+print("# x*x for 2, x*x*x for 3, 1/(x*x) for -2 and std::pow otherwise")
+for dtype in [torch.float32, torch.float64]:
+    for p in [0.5, -0.5, -1.0, 2.0, 3.0, -2.0, 1.5]:
+        x = torch.tensor([float("-inf"), -0.0, 4.0, float("inf")], dtype=dtype, requires_grad=True)
+        y = x.pow(p)
+        y.sum().backward()
+        show(f"{dtype} pow({p}) value, grad", (y.detach(), x.grad))
+show("tensor(-inf).pow(tensor(0.5))", torch.tensor(float("-inf")).pow(torch.tensor(0.5)))

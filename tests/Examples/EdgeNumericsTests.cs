@@ -123,4 +123,59 @@ public class EdgeNumericsTests
              -0.6847322f, 1.6103508f, -0.027791426f, -1.2493433f, -0.54849637f],
             ThreeFloat32AdamSteps(lr: 0.5, beta1: 0.8, beta2: 0.99, eps: 1e-6, weightDecay: 0.1), lr: 0.5);
     }
+
+    // NaN, infinities and signed zeros exactly; ordinary values within a few ulps.
+    static void SameSpecials(double[] expected, double[] actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            var ok = double.IsNaN(e) ? double.IsNaN(a)
+                : double.IsInfinity(e) || e == 0 ? e.Equals(a) && double.IsNegative(e) == double.IsNegative(a)
+                : Math.Abs(a - e) <= 5e-7 * Math.Abs(e);
+            Assert.True(ok, $"{what}[{i}]: expected {e:R}, got {a:R}");
+        }
+    }
+
+    public static TheoryData<double, double[], double[]> PowSpecials => new()
+    {
+        // x = torch.tensor([-inf, -0., 4., inf], requires_grad=True); y = x.pow(p); y.sum().backward(); y, x.grad
+        // PyTorch's pow takes sqrt for p = 0.5, 1/sqrt for −0.5 and 1/x for −1 (pow_tensor_scalar_kernel), x·x, x·x·x and
+        // 1/(x·x) for 2, 3 and −2, and std::pow otherwise; so pow(−∞, 0.5) is sqrt(−∞) = nan where IEEE pow gives +∞,
+        // and pow(−0, 0.5) is −0. The gradient p·x^(p−1) goes through the same kernel.
+        { 0.5, [double.NaN, -0.0, 2, double.PositiveInfinity], [double.NaN, double.NegativeInfinity, 0.25, 0] },
+        { -0.5, [double.NaN, double.NegativeInfinity, 0.5, 0], [-0.0, double.NegativeInfinity, -0.0625, -0.0] },
+        { -1, [-0.0, double.NegativeInfinity, 0.25, 0], [-0.0, double.NegativeInfinity, -0.0625, -0.0] },
+        { 2, [double.PositiveInfinity, 0, 16, double.PositiveInfinity], [double.NegativeInfinity, -0.0, 8, double.PositiveInfinity] },
+        { 3, [double.NegativeInfinity, -0.0, 64, double.PositiveInfinity], [double.PositiveInfinity, 0, 48, double.PositiveInfinity] },
+        { -2, [0, double.PositiveInfinity, 0.0625, 0], [0, double.PositiveInfinity, -0.03125, -0.0] },
+        { 1.5, [double.PositiveInfinity, 0, 8, double.PositiveInfinity], [double.NaN, -0.0, 3, double.PositiveInfinity] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PowSpecials))]
+    public void Pow_by_a_number_at_infinities_and_signed_zeros_follows_pytorch(double p, double[] value, double[] grad)
+    {
+        foreach (var dtype in new[] { DType.Float32, DType.Float64 })
+        {
+            // Nine copies, so the SIMD lanes and the scalar tail of every vector width meet each value.
+            var x = Tensor.From(Enumerable.Repeat(new[] { double.NegativeInfinity, -0.0, 4, double.PositiveInfinity }, 9)
+                                          .SelectMany(v => v).ToArray(), requiresGrad: true, dtype: dtype);
+            var y = x.Pow(p);
+            y.Sum().Backward();
+            var tiled = (double[] v) => Enumerable.Repeat(v, 9).SelectMany(e => e).ToArray();
+            SameSpecials(tiled(value), y.ToArray(), $"{dtype} pow({p})");
+            SameSpecials(tiled(grad), x.Grad!.ToArray(), $"{dtype} pow({p}) grad");
+        }
+        // A one-element tensor goes through the same kernel: torch.tensor(float('-inf')).pow(0.5) -> tensor(nan)
+        SameSpecials([value[0]], [Tensor.Scalar(double.NegativeInfinity).Pow(p).Item()], $"scalar pow({p})");
+    }
+
+    [Fact]
+    public void Pow_by_a_tensor_exponent_is_ieee_pow()
+    {
+        // torch.tensor(float('-inf')).pow(torch.tensor(0.5)) -> tensor(inf): the tensor exponent has no special cases.
+        Assert.Equal(double.PositiveInfinity, Tensor.Scalar(double.NegativeInfinity).Pow(Tensor.Scalar(0.5)).Item());
+    }
 }

@@ -156,12 +156,16 @@ internal static class Elementwise
         for (; i < r.Length; i++) r[i] = y[i] <= T.Zero ? T.Zero : yBar[i];
     }
 
-    /// <summary>x^p elementwise for a scalar exponent, in a floating dtype.</summary>
+    /// <summary>
+    /// x^p elementwise for a scalar exponent, in a floating dtype, with PyTorch's kernels for the common exponents
+    /// (pow_tensor_scalar_kernel): √x for p = 0.5, 1/√x for −0.5, 1/x for −1, x·x for 2, x·x·x for 3, 1/(x·x) for −2, and
+    /// IEEE pow otherwise. So pow(−∞, 0.5) is NaN and pow(−0, 0.5) is −0, as in PyTorch, where IEEE pow gives +∞ and +0.
+    /// </summary>
     public static NdArray PowScalar(NdArray x, double p)
     {
         x = Layout.Cast(x, x.DType.ToFloating());
         return x.DType == DType.Float32
-            ? NdArray.Own(x.Shape, PowScalar(x.Span<float>(), (float)p))
+            ? NdArray.Own(x.Shape, PowScalar(x.Span<float>(), p))
             : NdArray.Own(x.Shape, PowScalar(x.Span<double>(), p));
     }
 
@@ -318,12 +322,21 @@ internal static class Elementwise
         }
     }
 
-    static T[] PowScalar<T>(ReadOnlySpan<T> x, T p) where T : unmanaged, IFloatingPointIeee754<T>
+    // The exponent is compared as the double it was given, as PyTorch compares its Scalar.
+    static T[] PowScalar<T>(ReadOnlySpan<T> x, double p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = Buffers.Uninitialized<T>(x.Length);
-        if (p == T.One) x.CopyTo(r);
-        else if (p == T.One + T.One) TensorPrimitives.Multiply(x, x, r);
-        else TensorPrimitives.Pow(x, p, r);
+        switch (p)
+        {
+            case 1: x.CopyTo(r); break;
+            case 2: TensorPrimitives.Multiply(x, x, r); break;
+            case 3: TensorPrimitives.Multiply(x, x, r); TensorPrimitives.Multiply(r, x, r); break;
+            case 0.5: TensorPrimitives.Sqrt(x, r); break;
+            case -0.5: TensorPrimitives.Sqrt(x, r); TensorPrimitives.Divide(T.One, r, r); break;
+            case -1: TensorPrimitives.Divide(T.One, x, r); break;
+            case -2: TensorPrimitives.Multiply(x, x, r); TensorPrimitives.Divide(T.One, r, r); break;
+            default: TensorPrimitives.Pow(x, T.CreateTruncating(p), r); break;
+        }
         return r;
     }
 
