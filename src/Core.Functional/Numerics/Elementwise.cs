@@ -19,11 +19,14 @@ internal enum UnaryKernel { Neg, Exp, Log, Tanh, Sqrt, Abs, Sin, Cos, Sigmoid, R
 /// </summary>
 internal static class Elementwise
 {
-    /// <summary>a ∘ b with broadcasting and dtype promotion (Div and Pow compute in a floating dtype).</summary>
+    /// <summary>
+    /// a ∘ b with broadcasting and dtype promotion (Div computes in a floating dtype); Int64 arithmetic wraps on
+    /// overflow, as PyTorch's does.
+    /// </summary>
     public static NdArray Binary(BinaryKernel op, NdArray a, NdArray b, string name)
     {
         var dtype = DTypes.ResultType(a, b);
-        if (op is BinaryKernel.Div or BinaryKernel.Pow) dtype = dtype.ToFloating();
+        if (op is BinaryKernel.Div) dtype = dtype.ToFloating();
         a = Layout.Cast(a, dtype);
         b = Layout.Cast(b, dtype);
         var shape = Shape.Broadcast(a.Shape, b.Shape, name);
@@ -38,8 +41,38 @@ internal static class Elementwise
         {
             DType.Float32 => NdArray.Own(shape, Floating<float>(op, a, b, shape)),
             DType.Float64 => NdArray.Own(shape, Floating<double>(op, a, b, shape)),
-            _ => NdArray.Own(shape, Arithmetic<long>(op, a, b, shape)),
+            _ => NdArray.Own(shape, op == BinaryKernel.Pow ? IntegerPow(a, b, shape) : Arithmetic<long>(op, a, b, shape)),
         };
+    }
+
+    /// <summary>x^p for Int64 x and an integer p, exact modulo 2⁶⁴ (see <see cref="Powi"/>).</summary>
+    public static NdArray PowInteger(NdArray x, long p)
+    {
+        if (x.Numel == 1) return NdArray.One(x.Shape, Powi(x.Single<long>(), p));
+        var s = x.Span<long>();
+        var r = Buffers.Uninitialized<long>(s.Length);
+        for (var i = 0; i < r.Length; i++) r[i] = Powi(s[i], p);
+        return NdArray.Own(x.Shape, r);
+    }
+
+    static long[] IntegerPow(NdArray a, NdArray b, Shape shape)
+    {
+        var x = Layout.Expand(a, shape).Span<long>();
+        var e = Layout.Expand(b, shape).Span<long>();
+        var r = Buffers.Uninitialized<long>(shape.Numel);
+        for (var i = 0; i < r.Length; i++) r[i] = Powi(x[i], e[i]);
+        return r;
+    }
+
+    // PyTorch's powi: aᵇ by squaring, wrapping on overflow; for b < 0, 1 gives 1, −1 gives ±1 by b's parity, and any
+    // other base 0 (the integer part of 1/aᵇ).
+    static long Powi(long a, long b)
+    {
+        if (b < 0) return a == 1 ? 1 : a == -1 ? (b % 2 == 0 ? 1 : -1) : 0;
+        var result = 1L;
+        for (; b != 0; b >>= 1, a *= a)
+            if ((b & 1) != 0) result *= a;
+        return result;
     }
 
     /// <summary>f(x) elementwise; Exp, Log and Tanh compute in a floating dtype.</summary>
@@ -315,7 +348,8 @@ internal static class Elementwise
         switch (op)
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
-            case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
+            // |x| wrapping as PyTorch's: |Int64.MinValue| is Int64.MinValue (TensorPrimitives.Abs throws there).
+            case UnaryKernel.Abs: for (var i = 0; i < r.Length; i++) r[i] = T.IsNegative(x[i]) ? -x[i] : x[i]; break;
             case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
             case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(T.Sign(x[i])); break;
             default: throw new NotSupportedException(op.ToString());
