@@ -215,7 +215,7 @@ public sealed partial class Tensor
     public Tensor Clone() => Run(Core.Clone.Apply(expr));
 
     /// <summary>The same elements with another shape; one size may be −1 (ReshapeAliasBackward0).</summary>
-    public Tensor Reshape(params int[] shape) => Run(Core.Reshape.Apply(expr, shape));
+    public Tensor Reshape(params int[] shape) => Run(Core.Reshape.Apply(expr, shape ?? throw new ArgumentNullException(nameof(shape))));
 
     /// <summary>This tensor in <paramref name="dtype"/>; differentiable between floating dtypes (ToCopyBackward0). Returns this tensor when it already has that dtype.</summary>
     public Tensor To(DType dtype) => dtype == DType ? this : Run(Cast.Apply(expr, (Core.DType)dtype));
