@@ -131,4 +131,22 @@ public class ShapeLimitTests
         // The shape of From(long[]) is optional: null means 1-D.
         Shaped([2], Tensor.From([1L, 2], null));
     }
+
+    [Fact]
+    public void A_stacked_product_over_an_empty_inner_dimension_is_zeros()
+    {
+        // torch.zeros(2, 3, 0) @ torch.zeros(0, 4), torch.zeros(2, 3, 0) @ torch.zeros(0) -> zeros of [2, 3, 4] and [2, 3]
+        // (the rows folded into one matrix were counted as numel / k with k = 0: none instead of six)
+        Assert.Equal(new double[24], Tensor.Zeros([2, 3, 0]).MatMul(Tensor.Zeros([0, 4])).ToArray());
+        Shaped([2, 3, 4], Tensor.Zeros([2, 3, 0]).MatMul(Tensor.Zeros([0, 4])));
+        Shaped([2, 3], Tensor.Zeros([2, 3, 0]).MatMul(Tensor.Zeros([0])));
+        Assert.Equal(new long[6], Tensor.From(new long[0], [2, 3, 0]).MatMul(Tensor.From(new long[0], [0])).ToInt64Array());
+        // a = torch.zeros(2, 3, 0, requires_grad=True); b = torch.zeros(0, 4, requires_grad=True); (a @ b).sum().backward()
+        // a.grad.shape, b.grad.shape -> [2, 3, 0] [0, 4]
+        var a = Tensor.Zeros([2, 3, 0], requiresGrad: true);
+        var b = Tensor.Zeros([0, 4], requiresGrad: true);
+        a.MatMul(b).Sum().Backward();
+        Shaped([2, 3, 0], a.Grad!);
+        Shaped([0, 4], b.Grad!);
+    }
 }
