@@ -20,7 +20,7 @@ public sealed class Pow : Op<(Expr X, double P)>
     /// xᵖ for an integer p: an Int64 x stays Int64, computed exactly by squaring and wrapping on overflow as PyTorch's
     /// integer pow (for p &lt; 0: 1 and −1 give ±1, anything else 0); a floating x as <see cref="Apply(Expr, double)"/>.
     /// </summary>
-    public static Reader<GradEnv, Expr> Apply(Expr x, long p) =>
+    internal static Reader<GradEnv, Expr> Apply(Expr x, long p) =>
         x.DType.IsFloating() ? Apply(x, (double)p) : env => Rule.Record(env, Elementwise.PowInteger(x.Value, p), (x, (double)p), x);
 
     /// <inheritdoc/>
