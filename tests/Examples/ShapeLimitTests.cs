@@ -3,7 +3,8 @@ namespace Nabla.Examples;
 /// <summary>
 /// Shapes at the limits of an int: a tensor without elements may have other sizes whose product overflows (PyTorch allows
 /// <c>torch.zeros(0, 2**20, 2**20)</c>, and every op on it); a shape with more elements than one .NET array can hold
-/// (2³¹ − 1) is an ArgumentException naming the shape, never an OverflowException or IndexOutOfRangeException.
+/// (Array.MaxLength, 2³¹ − 57) is an ArgumentException naming the shape, never an OverflowException,
+/// OutOfMemoryException ("Array dimensions exceeded supported range") or IndexOutOfRangeException.
 /// PyTorch 1.13 has no such limit: for those shapes it tries to allocate and fails with "DefaultCPUAllocator: not enough
 /// memory: you tried to allocate 17179869184 bytes" (a RuntimeError). Null arrays and shapes are ArgumentNullException
 /// naming the parameter. PyTorch's outputs are printed by bench/torch/edge_reference.py.
@@ -77,7 +78,7 @@ public class ShapeLimitTests
     static void TooLarge(string shape, string elements, Func<object> make)
     {
         var e = Assert.Throws<ArgumentException>(make);
-        Assert.Contains($"shape {shape} has {elements} elements, more than a tensor can hold (2147483647)", e.Message);
+        Assert.Contains($"shape {shape} has {elements} elements, more than a tensor can hold (2147483591)", e.Message);
     }
 
     [Fact]
@@ -88,6 +89,8 @@ public class ShapeLimitTests
         TooLarge("[65536, 65536]", "4294967296", () => Tensor.Zeros([65536, 65536]));
         TooLarge("[65536, 65536, 65536]", "281474976710656", () => Tensor.Ones([65536, 65536, 65536]));
         TooLarge("[2147483647, 2]", "4294967294", () => Tensor.Full([int.MaxValue, 2], 1.5));
+        // Fits an int but not a .NET array: new float[2147483592] throws OutOfMemoryException whatever the memory.
+        TooLarge("[2147483592]", "2147483592", () => Tensor.Zeros([Array.MaxLength + 1]));
         TooLarge("[65536, 65536]", "4294967296", () => Tensor.Randn([65536, 65536], seed: 0));
         TooLarge("[65536, 65536]", "4294967296", () => Tensor.Rand([65536, 65536], seed: 0));
         TooLarge("[65536, 65536]", "4294967296", () => Tensor.From([1.0], [65536, 65536]));

@@ -13,8 +13,9 @@ public sealed class Shape : IEquatable<Shape>
         Numel = Count(dims);
     }
 
-    // The largest number of elements a tensor can hold: its buffer is one .NET array, indexed by int.
-    internal const int MaxNumel = int.MaxValue;
+    // The largest number of elements a tensor can hold: its buffer is one .NET array, and the runtime allows at most
+    // Array.MaxLength (2³¹ − 57) elements in one.
+    internal static readonly int MaxNumel = System.Array.MaxLength;
 
     // The product of the sizes: 0 when any size is 0, however large the others (PyTorch allows [0, 2²⁰, 2²⁰]), and an
     // ArgumentException naming the shape when it exceeds MaxNumel. The sizes are non-negative, and a running product
@@ -39,7 +40,7 @@ public sealed class Shape : IEquatable<Shape>
     public static readonly Shape Scalar = new([]);
 
     /// <summary>
-    /// A shape with the given sizes (copied); sizes must be non-negative, and their product at most 2³¹ − 1 unless one of
+    /// A shape with the given sizes (copied); sizes must be non-negative, and their product at most Array.MaxLength (2³¹ − 57) unless one of
     /// them is 0 (ArgumentException naming the shape otherwise).
     /// </summary>
     [Pure]
