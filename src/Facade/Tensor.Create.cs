@@ -6,37 +6,47 @@ public sealed partial class Tensor
 {
     internal static Core.DType Floating(DType? dtype) => (Core.DType)(dtype ?? DefaultDType);
 
-    static Core.Shape ShapeOf(int[] shape) => Core.Shape.Of(shape);
+    // A shape argument as a core shape: ArgumentNullException for null, ArgumentException for a negative size or more
+    // elements than a tensor can hold (a size of 0 makes any other sizes fine).
+    static Core.Shape ShapeOf(int[] shape) => Core.Shape.Of(shape ?? throw new ArgumentNullException(nameof(shape)));
 
     /// <summary>A 0-dimensional tensor holding <paramref name="value"/>.</summary>
     public static Tensor Scalar(double value, bool requiresGrad = false, DType? dtype = null) =>
         Leaf(NdArray.Scalar(value, Floating(dtype)), requiresGrad);
 
     /// <summary>A 1-D tensor holding a copy of <paramref name="data"/>.</summary>
-    public static Tensor From(double[] data, bool requiresGrad = false, DType? dtype = null) =>
-        Leaf(NdArray.From(data, Core.Shape.Of(data.Length), Floating(dtype)), requiresGrad);
+    public static Tensor From(double[] data, bool requiresGrad = false, DType? dtype = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Leaf(NdArray.From(data, Core.Shape.Of(data.Length), Floating(dtype)), requiresGrad);
+    }
 
     /// <summary>A 2-D tensor holding a copy of <paramref name="data"/>, rows first.</summary>
     public static Tensor From(double[,] data, bool requiresGrad = false, DType? dtype = null)
     {
+        ArgumentNullException.ThrowIfNull(data);
         int rows = data.GetLength(0), cols = data.GetLength(1);
-        var flat = new double[rows * cols];
+        var shape = Core.Shape.Of(rows, cols);
+        var flat = new double[shape.Numel];
         for (var i = 0; i < rows; i++)
             for (var j = 0; j < cols; j++) flat[i * cols + j] = data[i, j];
-        return Leaf(NdArray.From(flat, Core.Shape.Of(rows, cols), Floating(dtype)), requiresGrad);
+        return Leaf(NdArray.From(flat, shape, Floating(dtype)), requiresGrad);
     }
 
     /// <summary>A tensor of the given shape holding a copy of <paramref name="data"/> in row-major order.</summary>
     public static Tensor From(double[] data, int[] shape, bool requiresGrad = false, DType? dtype = null) =>
-        Leaf(NdArray.From(data, ShapeOf(shape), Floating(dtype)), requiresGrad);
+        Leaf(NdArray.From(data ?? throw new ArgumentNullException(nameof(data)), ShapeOf(shape), Floating(dtype)), requiresGrad);
 
     /// <summary>A Float32 tensor of the given shape holding a copy of <paramref name="data"/>.</summary>
     public static Tensor From(float[] data, int[] shape, bool requiresGrad = false) =>
-        Leaf(NdArray.From(data, ShapeOf(shape)), requiresGrad);
+        Leaf(NdArray.From(data ?? throw new ArgumentNullException(nameof(data)), ShapeOf(shape)), requiresGrad);
 
     /// <summary>An Int64 tensor holding a copy of <paramref name="data"/>, 1-D unless a shape is given.</summary>
-    public static Tensor From(long[] data, int[]? shape = null) =>
-        Leaf(NdArray.From(data, shape is null ? Core.Shape.Of(data.Length) : ShapeOf(shape)), false);
+    public static Tensor From(long[] data, int[]? shape = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Leaf(NdArray.From(data, shape is null ? Core.Shape.Of(data.Length) : ShapeOf(shape)), false);
+    }
 
     /// <summary>A tensor of zeros.</summary>
     public static Tensor Zeros(int[] shape, bool requiresGrad = false, DType? dtype = null) => Full(shape, 0, requiresGrad, dtype);
@@ -89,8 +99,9 @@ public sealed partial class Tensor
     public static Tensor Eye(int n, DType? dtype = null)
     {
         if (n < 0) throw new ArgumentException($"eye: n must be non-negative, got {n}", nameof(n));
-        var values = new double[n * n];
+        var shape = Core.Shape.Of(n, n);   // n > 46340 is more than a tensor can hold: ArgumentException naming [n, n]
+        var values = new double[shape.Numel];
         for (var i = 0; i < n; i++) values[i * n + i] = 1;
-        return Leaf(NdArray.From(values, Core.Shape.Of(n, n), Floating(dtype)), false);
+        return Leaf(NdArray.From(values, shape, Floating(dtype)), false);
     }
 }

@@ -12,17 +12,30 @@ public sealed partial class Tensor
     static Tensor Run(Func<GradEnv, Expr, ReaderResult<Expr>> forward, Expr x) => new(GradMode.Run(forward, x));
     static Tensor Run(Func<GradEnv, Expr, Expr, ReaderResult<Expr>> forward, Expr a, Expr b) => new(GradMode.Run(forward, a, b));
 
-    // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64). Constants are
-    // immutable, so the few most recent ones are reused: a loop like y = y * 1.0001 + 0.001 then makes none.
+    // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64); an integer
+    // next to an Int64 tensor stays Int64, exactly. Constants are immutable, so the few most recent ones are reused: a
+    // loop like y = y * 1.0001 + 0.001 then makes none.
     Expr Number(double value)
     {
         var dtype = Value.DType.IsFloating() ? Value.DType : (Core.DType)DefaultDType;
         var bits = BitConverter.DoubleToInt64Bits(value);
-        var cache = numbers ??= new (long, Core.DType, Expr?)[4];
-        foreach (var (b, d, e) in cache)
+        return Cached(bits, dtype) ?? Remember(bits, dtype, Expr.Scalar(value, dtype));
+    }
+
+    Expr Number(long value) =>
+        Value.DType.IsFloating() ? Number((double)value)
+        : Cached(value, Core.DType.Int64) ?? Remember(value, Core.DType.Int64, Expr.Constant(NdArray.One(Core.Shape.Scalar, value)));
+
+    static Expr? Cached(long bits, Core.DType dtype)
+    {
+        foreach (var (b, d, e) in numbers ??= new (long, Core.DType, Expr?)[4])
             if (b == bits && d == dtype && e is not null) return e;
-        var made = Expr.Scalar(value, dtype);
-        cache[nextNumber = (nextNumber + 1) % cache.Length] = (bits, dtype, made);
+        return null;
+    }
+
+    static Expr Remember(long bits, Core.DType dtype, Expr made)
+    {
+        numbers![nextNumber = (nextNumber + 1) % numbers.Length] = (bits, dtype, made);
         return made;
     }
 
@@ -32,17 +45,20 @@ public sealed partial class Tensor
     // Ops defined only for floating values compute Int64 inputs in the default dtype, as PyTorch does.
     Expr AsFloating => Value.DType.IsFloating() ? expr : Expr.Constant(Value.Cast((Core.DType)DefaultDType));
 
-    // Integer results PyTorch computes in Int64 (powers, matrix products) are exact through Float64 below 2⁵³.
-    Expr AsFloat64 => Expr.Constant(Value.Cast(Core.DType.Float64));
-
-    static Tensor ExactInt64(Reader<GradEnv, Expr> op) => Plain(GradMode.Run(op).Value.Cast(Core.DType.Int64));
-
     /// <summary>a + b, broadcasting.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Forward, a.expr, b.expr);
     /// <summary>a + s.</summary>
     public static Tensor operator +(Tensor a, double s) => Run(Add.Forward, a.expr, a.Number(s));
     /// <summary>s + a.</summary>
     public static Tensor operator +(double s, Tensor a) => Run(Add.Forward, a.Number(s), a.expr);
+    /// <summary>a + s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator +(Tensor a, long s) => Run(Add.Forward, a.expr, a.Number(s));
+    /// <summary>s + a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator +(long s, Tensor a) => Run(Add.Forward, a.Number(s), a.expr);
+    /// <summary>a + s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator +(Tensor a, int s) => a + (long)s;
+    /// <summary>s + a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator +(int s, Tensor a) => (long)s + a;
 
     /// <summary>a − b, broadcasting.</summary>
     public static Tensor operator -(Tensor a, Tensor b) => Run(Sub.Forward, a.expr, b.expr);
@@ -50,6 +66,14 @@ public sealed partial class Tensor
     public static Tensor operator -(Tensor a, double s) => Run(Sub.Forward, a.expr, a.Number(s));
     /// <summary>s − a.</summary>
     public static Tensor operator -(double s, Tensor a) => Run(Sub.RsubForward, a.Number(s), a.expr);
+    /// <summary>a − s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator -(Tensor a, long s) => Run(Sub.Forward, a.expr, a.Number(s));
+    /// <summary>s − a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator -(long s, Tensor a) => Run(Sub.RsubForward, a.Number(s), a.expr);
+    /// <summary>a − s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator -(Tensor a, int s) => a - (long)s;
+    /// <summary>s − a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator -(int s, Tensor a) => (long)s - a;
 
     /// <summary>a ⊙ b, broadcasting.</summary>
     public static Tensor operator *(Tensor a, Tensor b) => Run(Mul.Forward, a.expr, b.expr);
@@ -57,6 +81,14 @@ public sealed partial class Tensor
     public static Tensor operator *(Tensor a, double s) => Run(Mul.Forward, a.expr, a.Number(s));
     /// <summary>s · a.</summary>
     public static Tensor operator *(double s, Tensor a) => Run(Mul.Forward, a.Number(s), a.expr);
+    /// <summary>a · s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator *(Tensor a, long s) => Run(Mul.Forward, a.expr, a.Number(s));
+    /// <summary>s · a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator *(long s, Tensor a) => Run(Mul.Forward, a.Number(s), a.expr);
+    /// <summary>a · s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator *(Tensor a, int s) => a * (long)s;
+    /// <summary>s · a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
+    public static Tensor operator *(int s, Tensor a) => (long)s * a;
 
     /// <summary>a ⊘ b, broadcasting; true division (Int64 operands give the default float dtype).</summary>
     public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Forward, a.AsFloating, b.AsFloating);
@@ -68,21 +100,41 @@ public sealed partial class Tensor
         var r = GradMode.Run(Reciprocal.Apply(a.AsFloating));
         return Run(Mul.Apply(r, Expr.Scalar(s, r.DType)));
     }
+    /// <summary>a / s for an integer s; true division, as with a double (an Int64 tensor gives the default float dtype).</summary>
+    public static Tensor operator /(Tensor a, long s) => a / (double)s;
+    /// <summary>s / a for an integer s; true division, as with a double (an Int64 tensor gives the default float dtype).</summary>
+    public static Tensor operator /(long s, Tensor a) => (double)s / a;
+    /// <summary>a / s for an integer s; true division, as with a double (an Int64 tensor gives the default float dtype).</summary>
+    public static Tensor operator /(Tensor a, int s) => a / (double)s;
+    /// <summary>s / a for an integer s; true division, as with a double (an Int64 tensor gives the default float dtype).</summary>
+    public static Tensor operator /(int s, Tensor a) => (double)s / a;
 
     /// <summary>−a.</summary>
     public static Tensor operator -(Tensor a) => Run(Neg.Forward, a.expr);
 
-    /// <summary>xᵖ elementwise (PowBackward0).</summary>
-    public Tensor Pow(double exponent)
+    /// <summary>xᵖ elementwise (PowBackward0); an integral power of an Int64 tensor stays Int64, as <see cref="Pow(long)"/>.</summary>
+    public Tensor Pow(double exponent) =>
+        DType == DType.Int64 && exponent == Math.Floor(exponent) && Math.Abs(exponent) < long.MaxValue ? Pow((long)exponent)
+        : Run(Core.Pow.Apply(AsFloating, exponent));
+
+    /// <summary>
+    /// xᵖ for an integer p: an Int64 tensor stays Int64, computed exactly in integers (wrapping on overflow, as
+    /// torch.tensor([1, 2]) ** 2 does); a floating tensor as <see cref="Pow(double)"/> (PowBackward0).
+    /// </summary>
+    public Tensor Pow(long exponent)
     {
-        if (DType != DType.Int64 || exponent != Math.Floor(exponent)) return Run(Core.Pow.Apply(AsFloating, exponent));
-        // An integral power of an Int64 tensor stays Int64, as torch.tensor([1, 2]) ** 2 does.
+        if (DType != DType.Int64) return Run(Core.Pow.Apply(expr, (double)exponent));
         if (exponent < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.", nameof(exponent));
-        return ExactInt64(Core.Pow.Apply(AsFloat64, exponent));
+        return Run(Core.Pow.Apply(expr, exponent));
     }
 
-    /// <summary>xᵉ elementwise with a tensor exponent, broadcasting (PowBackward1).</summary>
-    public Tensor Pow(Tensor exponent) => Run(PowTensor.Apply(AsFloating, exponent.AsFloating));
+    /// <summary>
+    /// xᵉ elementwise with a tensor exponent, broadcasting (PowBackward1); an Int64 tensor to an Int64 exponent stays
+    /// Int64, computed exactly (a negative exponent gives 0 except for bases ±1, as PyTorch's integer pow).
+    /// </summary>
+    public Tensor Pow(Tensor exponent) =>
+        DType == DType.Int64 && exponent.DType == DType.Int64 ? Run(PowTensor.Apply(expr, exponent.expr))
+        : Run(PowTensor.Apply(AsFloating, exponent.AsFloating));
 
     /// <summary>eˣ elementwise.</summary>
     public Tensor Exp() => Run(Core.Exp.Forward, AsFloating);
@@ -137,16 +189,11 @@ public sealed partial class Tensor
 
     /// <summary>
     /// torch.matmul: dot product (DotBackward0), matrix-vector (MvBackward0), matrix product (MmBackward0), or a
-    /// batched product with broadcast batch dimensions.
+    /// batched product with broadcast batch dimensions; two Int64 operands give an exact Int64 product (wrapping on overflow).
     /// </summary>
-    public Tensor MatMul(Tensor other)
-    {
-        if (DType == DType.Int64 && other.DType == DType.Int64)
-        {
-            return ExactInt64(Core.MatMul.Apply(AsFloat64, other.AsFloat64));
-        }
-        return Run(Core.MatMul.Apply(AsFloating, other.AsFloating));
-    }
+    public Tensor MatMul(Tensor other) =>
+        DType == DType.Int64 && other.DType == DType.Int64 ? Run(Core.MatMul.Apply(expr, other.expr))
+        : Run(Core.MatMul.Apply(AsFloating, other.AsFloating));
 
     /// <summary>The transpose of a matrix (TBackward0); vectors and scalars unchanged.</summary>
     public Tensor T() => Run(Core.Transpose.T(expr));
@@ -168,7 +215,7 @@ public sealed partial class Tensor
     public Tensor Clone() => Run(Core.Clone.Apply(expr));
 
     /// <summary>The same elements with another shape; one size may be −1 (ReshapeAliasBackward0).</summary>
-    public Tensor Reshape(params int[] shape) => Run(Core.Reshape.Apply(expr, shape));
+    public Tensor Reshape(params int[] shape) => Run(Core.Reshape.Apply(expr, shape ?? throw new ArgumentNullException(nameof(shape))));
 
     /// <summary>This tensor in <paramref name="dtype"/>; differentiable between floating dtypes (ToCopyBackward0). Returns this tensor when it already has that dtype.</summary>
     public Tensor To(DType dtype) => dtype == DType ? this : Run(Cast.Apply(expr, (Core.DType)dtype));

@@ -208,6 +208,13 @@ public sealed partial class Tensor
     /// <summary>The elements in row-major order, converted to double (a copy).</summary>
     public double[] ToArray() => Value.ToDoubles();
 
+    /// <summary>
+    /// The elements in row-major order as Int64 (a copy): exact for an Int64 tensor. A floating tensor's values are
+    /// truncated toward zero, as <c>To(DType.Int64)</c> and PyTorch's <c>.long().tolist()</c> do; NaN gives 0 and values
+    /// beyond Int64's range saturate (.NET's conversion; PyTorch leaves them undefined).
+    /// </summary>
+    public long[] ToInt64Array() => Value.Cast(Core.DType.Int64).Span<long>().ToArray();
+
     /// <summary>PyTorch's repr: <c>tensor([1., 2.], requires_grad=True)</c>, <c>tensor(29., grad_fn=&lt;AddBackward0&gt;)</c>.</summary>
     public override string ToString() =>
         TensorFormat.Repr(Value, (Core.DType)DefaultDType, expr.Node is OpNode op ? op.Name : null, RequiresGrad);

@@ -56,20 +56,19 @@ internal static class TensorFormat
     static string Body(NdArray value, int indent)
     {
         var shape = value.Shape.ToArray();
-        var data = value.ToDoubles();
         var summarize = value.Numel > Threshold;
-        var formatter = new Formatter(value.DType.IsFloating(), summarize ? Summarized(data, shape) : data);
-        return Str(data, shape, 0, 0, indent, summarize, formatter);
+        var formatter = new Formatter(value, summarize ? Summarized(shape) : Enumerable.Range(0, value.Numel));
+        return Str(shape, 0, 0, indent, summarize, formatter);
     }
 
-    // The elements the repr shows when summarising: the first and last EdgeItems along every dimension.
-    static IEnumerable<double> Summarized(double[] data, int[] shape)
+    // The offsets of the elements the repr shows when summarising: the first and last EdgeItems along every dimension.
+    static IEnumerable<int> Summarized(int[] shape)
     {
         return Walk(0, 0);
 
-        IEnumerable<double> Walk(int dim, int offset)
+        IEnumerable<int> Walk(int dim, int offset)
         {
-            if (dim == shape.Length) { yield return data[offset]; yield break; }
+            if (dim == shape.Length) { yield return offset; yield break; }
             var inner = 1;
             for (var d = dim + 1; d < shape.Length; d++) inner *= shape[d];
             foreach (var i in Indices(shape[dim], true))
@@ -82,10 +81,10 @@ internal static class TensorFormat
             ? Enumerable.Range(0, EdgeItems).Concat(Enumerable.Range(n - EdgeItems, EdgeItems))
             : Enumerable.Range(0, n);
 
-    static string Str(double[] data, int[] shape, int dim, int offset, int indent, bool summarize, Formatter f)
+    static string Str(int[] shape, int dim, int offset, int indent, bool summarize, Formatter f)
     {
         var rank = shape.Length;
-        if (rank == 0) return f.Format(data[0]);
+        if (rank == 0) return f.Format(0);
         var inner = 1;
         for (var d = dim + 1; d < rank; d++) inner *= shape[d];
         var n = shape[dim];
@@ -96,7 +95,7 @@ internal static class TensorFormat
             for (var i = 0; i < n; i++)
             {
                 if (cut && i == EdgeItems) { items.Add(" ..."); i = n - EdgeItems; }
-                items.Add(f.Format(data[offset + i]));
+                items.Add(f.Format(offset + i));
             }
             var perLine = Math.Max(1, (LineWidth - indent) / (f.Width + 2));
             var lines = items.Chunk(perLine).Select(line => string.Join(", ", line));
@@ -106,27 +105,31 @@ internal static class TensorFormat
         for (var i = 0; i < n; i++)
         {
             if (cut && i == EdgeItems) { slices.Add("..."); i = n - EdgeItems; }
-            slices.Add(Str(data, shape, dim + 1, offset + i * inner, indent + 1, summarize, f));
+            slices.Add(Str(shape, dim + 1, offset + i * inner, indent + 1, summarize, f));
         }
         var sep = "," + new string('\n', rank - dim - 1) + new string(' ', indent + 1);
         return "[" + string.Join(sep, slices) + "]";
     }
 
+    // Formats the element at an offset of the row-major buffer. Int64 elements are read as longs, never through double,
+    // so every value prints exactly (2⁵³ + 1 included).
     sealed class Formatter
     {
-        readonly bool floating, intMode = true, sciMode;
+        readonly double[]? floats;
+        readonly long[]? integers;
+        readonly bool intMode = true, sciMode;
 
-        public Formatter(bool floating, IEnumerable<double> values)
+        public Formatter(NdArray value, IEnumerable<int> shown)
         {
-            this.floating = floating;
             Width = 1;
-            var all = values.ToList();
-            if (!floating)
+            if (!value.DType.IsFloating())
             {
-                foreach (var v in all) Width = Math.Max(Width, ((long)v).ToString(Inv).Length);
+                integers = value.Span<long>().ToArray();
+                foreach (var i in shown) Width = Math.Max(Width, integers[i].ToString(Inv).Length);
                 return;
             }
-            var finite = all.Where(v => double.IsFinite(v) && v != 0).ToList();
+            floats = value.ToDoubles();
+            var finite = shown.Select(i => floats[i]).Where(v => double.IsFinite(v) && v != 0).ToList();
             if (finite.Count == 0) return;
             var abs = finite.Select(Math.Abs).ToList();
             double min = abs.Min(), max = abs.Max();
@@ -138,10 +141,11 @@ internal static class TensorFormat
 
         public int Width { get; }
 
-        public string Format(double v)
+        public string Format(int offset)
         {
             string s;
-            if (!floating) s = ((long)v).ToString(Inv);
+            var v = floats?[offset] ?? 0;
+            if (integers is not null) s = integers[offset].ToString(Inv);
             else if (double.IsNaN(v)) s = "nan";
             else if (double.IsInfinity(v)) s = v > 0 ? "inf" : "-inf";
             else if (sciMode) s = Sci(v);

@@ -10,7 +10,31 @@ namespace Nabla.Examples;
 public partial class ReadmeTests
 {
     /// <summary>The number of ```csharp blocks in README.md, one [Fact] each in this class (this file and ReadmeCore/ModelTests.cs).</summary>
-    const int TourBlockCount = 12;
+    const int TourBlockCount = 13;
+
+    [Fact]
+    public void Int64_types_exact_values_and_shape_limits()
+    {
+        // README.md: "Int64 tensors keep PyTorch's integer types and exact values: ..."
+        var counts = Tensor.From([1L, 2L, 3L]);
+        Assert.Equal("tensor([3, 5, 7])", (counts * 2 + 1).ToString());
+        Assert.Equal("tensor([0.5000, 1.0000, 1.5000])", (counts / 2).ToString());
+        Assert.Equal("tensor([1, 4, 9])", counts.Pow(Tensor.From([2L, 2L, 2L])).ToString());
+
+        var big = Tensor.From([9007199254740993L]);
+        Assert.Equal("tensor([9007199254740993])", big.ToString());
+        Assert.Equal("9007199254740993", big.ToInt64Array()[0].ToString());
+        Assert.Equal("tensor([[9007199254740994]])",
+                     Tensor.From([big.ToInt64Array()[0], 1], [1, 2]).MatMul(Tensor.From([1L, 1], [2, 1])).ToString());
+        Assert.Equal("tensor([4052555153018976267])", Tensor.From([3L]).Pow(39).ToString());
+        Assert.Equal("tensor([-9223372036854775808])", (Tensor.From([long.MaxValue]) + 1).ToString());
+
+        var message = "";
+        try { Tensor.Eye(65536); }
+        catch (ArgumentException e) { message = e.Message; }
+        Assert.Equal("shape [65536, 65536] has 4294967296 elements, more than a tensor can hold (2147483591)", message);
+        Assert.Equal("tensor(0.)", Tensor.Zeros([0, 1 << 20, 1 << 20]).Sum().ToString());
+    }
 
     [Fact]
     public void Backward_and_Grad_of_tensors_that_require_grad()

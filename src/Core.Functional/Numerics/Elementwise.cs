@@ -19,11 +19,14 @@ internal enum UnaryKernel { Neg, Exp, Log, Tanh, Sqrt, Abs, Sin, Cos, Sigmoid, R
 /// </summary>
 internal static class Elementwise
 {
-    /// <summary>a ∘ b with broadcasting and dtype promotion (Div and Pow compute in a floating dtype).</summary>
+    /// <summary>
+    /// a ∘ b with broadcasting and dtype promotion (Div computes in a floating dtype); Int64 arithmetic wraps on
+    /// overflow, as PyTorch's does.
+    /// </summary>
     public static NdArray Binary(BinaryKernel op, NdArray a, NdArray b, string name)
     {
         var dtype = DTypes.ResultType(a, b);
-        if (op is BinaryKernel.Div or BinaryKernel.Pow) dtype = dtype.ToFloating();
+        if (op is BinaryKernel.Div) dtype = dtype.ToFloating();
         a = Layout.Cast(a, dtype);
         b = Layout.Cast(b, dtype);
         var shape = Shape.Broadcast(a.Shape, b.Shape, name);
@@ -38,8 +41,38 @@ internal static class Elementwise
         {
             DType.Float32 => NdArray.Own(shape, Floating<float>(op, a, b, shape)),
             DType.Float64 => NdArray.Own(shape, Floating<double>(op, a, b, shape)),
-            _ => NdArray.Own(shape, Arithmetic<long>(op, a, b, shape)),
+            _ => NdArray.Own(shape, op == BinaryKernel.Pow ? IntegerPow(a, b, shape) : Arithmetic<long>(op, a, b, shape)),
         };
+    }
+
+    /// <summary>x^p for Int64 x and an integer p, exact modulo 2⁶⁴ (see <see cref="Powi"/>).</summary>
+    public static NdArray PowInteger(NdArray x, long p)
+    {
+        if (x.Numel == 1) return NdArray.One(x.Shape, Powi(x.Single<long>(), p));
+        var s = x.Span<long>();
+        var r = Buffers.Uninitialized<long>(s.Length);
+        for (var i = 0; i < r.Length; i++) r[i] = Powi(s[i], p);
+        return NdArray.Own(x.Shape, r);
+    }
+
+    static long[] IntegerPow(NdArray a, NdArray b, Shape shape)
+    {
+        var x = Layout.Expand(a, shape).Span<long>();
+        var e = Layout.Expand(b, shape).Span<long>();
+        var r = Buffers.Uninitialized<long>(shape.Numel);
+        for (var i = 0; i < r.Length; i++) r[i] = Powi(x[i], e[i]);
+        return r;
+    }
+
+    // PyTorch's powi: aᵇ by squaring, wrapping on overflow; for b < 0, 1 gives 1, −1 gives ±1 by b's parity, and any
+    // other base 0 (the integer part of 1/aᵇ).
+    static long Powi(long a, long b)
+    {
+        if (b < 0) return a == 1 ? 1 : a == -1 ? (b % 2 == 0 ? 1 : -1) : 0;
+        var result = 1L;
+        for (; b != 0; b >>= 1, a *= a)
+            if ((b & 1) != 0) result *= a;
+        return result;
     }
 
     /// <summary>f(x) elementwise; Exp, Log and Tanh compute in a floating dtype.</summary>
@@ -156,12 +189,16 @@ internal static class Elementwise
         for (; i < r.Length; i++) r[i] = y[i] <= T.Zero ? T.Zero : yBar[i];
     }
 
-    /// <summary>x^p elementwise for a scalar exponent, in a floating dtype.</summary>
+    /// <summary>
+    /// x^p elementwise for a scalar exponent, in a floating dtype, with PyTorch's kernels for the common exponents
+    /// (pow_tensor_scalar_kernel): √x for p = 0.5, 1/√x for −0.5, 1/x for −1, x·x for 2, x·x·x for 3, 1/(x·x) for −2, and
+    /// IEEE pow otherwise. So pow(−∞, 0.5) is NaN and pow(−0, 0.5) is −0, as in PyTorch, where IEEE pow gives +∞ and +0.
+    /// </summary>
     public static NdArray PowScalar(NdArray x, double p)
     {
         x = Layout.Cast(x, x.DType.ToFloating());
         return x.DType == DType.Float32
-            ? NdArray.Own(x.Shape, PowScalar(x.Span<float>(), (float)p))
+            ? NdArray.Own(x.Shape, PowScalar(x.Span<float>(), p))
             : NdArray.Own(x.Shape, PowScalar(x.Span<double>(), p));
     }
 
@@ -311,19 +348,29 @@ internal static class Elementwise
         switch (op)
         {
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
-            case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
+            // |x| wrapping as PyTorch's: |Int64.MinValue| is Int64.MinValue (TensorPrimitives.Abs throws there).
+            case UnaryKernel.Abs: for (var i = 0; i < r.Length; i++) r[i] = T.IsNegative(x[i]) ? -x[i] : x[i]; break;
             case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
             case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(T.Sign(x[i])); break;
             default: throw new NotSupportedException(op.ToString());
         }
     }
 
-    static T[] PowScalar<T>(ReadOnlySpan<T> x, T p) where T : unmanaged, IFloatingPointIeee754<T>
+    // The exponent is compared as the double it was given, as PyTorch compares its Scalar.
+    static T[] PowScalar<T>(ReadOnlySpan<T> x, double p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = Buffers.Uninitialized<T>(x.Length);
-        if (p == T.One) x.CopyTo(r);
-        else if (p == T.One + T.One) TensorPrimitives.Multiply(x, x, r);
-        else TensorPrimitives.Pow(x, p, r);
+        switch (p)
+        {
+            case 1: x.CopyTo(r); break;
+            case 2: TensorPrimitives.Multiply(x, x, r); break;
+            case 3: TensorPrimitives.Multiply(x, x, r); TensorPrimitives.Multiply(r, x, r); break;
+            case 0.5: TensorPrimitives.Sqrt(x, r); break;
+            case -0.5: TensorPrimitives.Sqrt(x, r); TensorPrimitives.Divide(T.One, r, r); break;
+            case -1: TensorPrimitives.Divide(T.One, x, r); break;
+            case -2: TensorPrimitives.Multiply(x, x, r); TensorPrimitives.Divide(T.One, r, r); break;
+            default: TensorPrimitives.Pow(x, T.CreateTruncating(p), r); break;
+        }
         return r;
     }
 

@@ -3,14 +3,18 @@ using BlasTranspose = MathNet.Numerics.Providers.LinearAlgebra.Transpose;
 
 namespace Nabla.Core.Numerics;
 
-/// <summary>Matrix products through MathNet's linear-algebra provider (column-major, so row-major operands swap).</summary>
+/// <summary>
+/// Matrix products through MathNet's linear-algebra provider (column-major, so row-major operands swap); Int64 products
+/// through a managed kernel of their own, exact modulo 2⁶⁴ (wrapping on overflow, as PyTorch's integer matmul).
+/// </summary>
 internal static class Gemm
 {
-    /// <summary>C = A·B for row-major A [m,k] and B [k,n]; operands already share a floating dtype.</summary>
+    /// <summary>C = A·B for row-major A [m,k] and B [k,n]; operands already share a dtype.</summary>
     public static NdArray MatMul(NdArray a, NdArray b)
     {
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
         var shape = Shape.Of(m, n);
+        if (a.DType == DType.Int64) return NdArray.Own(shape, Integer(a.Span<long>(), false, b.Span<long>(), false, m, n, k));
         var provider = Providers.Provider.LinearAlgebra;
         // Row-major X is column-major Xᵀ, so C = A·B is computed as Cᵀ = Bᵀ·Aᵀ in column-major terms.
         if (a.DType == DType.Float32)
@@ -26,8 +30,8 @@ internal static class Gemm
     }
 
     /// <summary>
-    /// C = op(A)·op(B) (+ D broadcast to C's shape, when given) for row-major 2-D operands of a shared floating
-    /// dtype, where op transposes when asked; the transposes cost nothing (the BLAS reads the operand transposed).
+    /// C = op(A)·op(B) (+ D broadcast to C's shape, when given) for row-major 2-D operands of a shared dtype, where op
+    /// transposes when asked; the transposes cost nothing (the BLAS reads the operand transposed).
     /// </summary>
     public static NdArray Product(NdArray a, bool transposeA, NdArray b, bool transposeB, NdArray? addend = null)
     {
@@ -38,6 +42,12 @@ internal static class Gemm
         // has C's shape is someone's value, so it is copied.
         var c = addend is null ? null : Layout.Expand(addend, shape);
         var fresh = c is not null && !ReferenceEquals(c, addend);
+        if (a.DType == DType.Int64)
+        {
+            var product = Integer(a.Span<long>(), transposeA, b.Span<long>(), transposeB, m, n, k);
+            if (c is not null) System.Numerics.Tensors.TensorPrimitives.Add(product, c.Span<long>(), product);
+            return NdArray.Own(shape, product);
+        }
         return a.DType == DType.Float32
             ? NdArray.Own(shape, Product(a.Buffer<float>(), transposeA, b.Buffer<float>(), transposeB, m, n, k, c?.Buffer<float>(), fresh, 1f))
             : NdArray.Own(shape, Product(a.Buffer<double>(), transposeA, b.Buffer<double>(), transposeB, m, n, k, c?.Buffer<double>(), fresh, 1d));
@@ -74,18 +84,57 @@ internal static class Gemm
                                           alpha, b, rowsB, columnsB, a, rowsA, columnsA, beta, c);
     }
 
-    /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared floating dtype, 0-dimensional.</summary>
-    public static NdArray Dot(NdArray a, NdArray b) => a.DType == DType.Float32
-        ? NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<float>(), b.Span<float>()) })
-        : NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<double>(), b.Span<double>()) });
+    /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared dtype, 0-dimensional.</summary>
+    public static NdArray Dot(NdArray a, NdArray b) => a.DType switch
+    {
+        DType.Float32 => NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<float>(), b.Span<float>()) }),
+        DType.Float64 => NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<double>(), b.Span<double>()) }),
+        _ => NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<long>(), b.Span<long>()) }),
+    };
 
-    /// <summary>C[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n] of a shared floating dtype.</summary>
+    /// <summary>C[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n] of a shared dtype.</summary>
     public static NdArray BatchMatMul(NdArray a, NdArray b)
     {
         int batch = a.Shape[0], m = a.Shape[1], k = a.Shape[2], n = b.Shape[2];
-        return a.DType == DType.Float32
-            ? NdArray.Own(Shape.Of(batch, m, n), Batched(a.Buffer<float>(), b.Buffer<float>(), batch, m, k, n))
-            : NdArray.Own(Shape.Of(batch, m, n), Batched(a.Buffer<double>(), b.Buffer<double>(), batch, m, k, n));
+        var shape = Shape.Of(batch, m, n);
+        return a.DType switch
+        {
+            DType.Float32 => NdArray.Own(shape, Batched(a.Buffer<float>(), b.Buffer<float>(), batch, m, k, n)),
+            DType.Float64 => NdArray.Own(shape, Batched(a.Buffer<double>(), b.Buffer<double>(), batch, m, k, n)),
+            _ => NdArray.Own(shape, BatchedInteger(a.Span<long>(), b.Span<long>(), batch, m, k, n)),
+        };
+    }
+
+    static long[] BatchedInteger(ReadOnlySpan<long> a, ReadOnlySpan<long> b, int batch, int m, int k, int n)
+    {
+        var c = new long[batch * m * n];
+        for (var i = 0; i < batch; i++)
+            Integer(a.Slice(i * m * k, m * k), false, b.Slice(i * k * n, k * n), false, m, n, k, c.AsSpan(i * m * n, m * n));
+        return c;
+    }
+
+    static long[] Integer(ReadOnlySpan<long> a, bool ta, ReadOnlySpan<long> b, bool tb, int m, int n, int k)
+    {
+        var c = new long[m * n];
+        Integer(a, ta, b, tb, m, n, k, c);
+        return c;
+    }
+
+    // C += op(A)·op(B) in Int64, row by row: row i of C gathers A[i,p]·(row p of op(B)) for each p. Integer addition and
+    // multiplication wrap modulo 2⁶⁴, which is associative, so the result is exact (modulo 2⁶⁴) in any summation order.
+    static void Integer(ReadOnlySpan<long> a, bool ta, ReadOnlySpan<long> b, bool tb, int m, int n, int k, Span<long> c)
+    {
+        for (var i = 0; i < m; i++)
+        {
+            var row = c.Slice(i * n, n);
+            for (var p = 0; p < k; p++)
+            {
+                var aip = ta ? a[p * m + i] : a[i * k + p];
+                if (aip == 0) continue;
+                if (!tb) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(b.Slice(p * n, n), aip, row, row);
+                else for (var j = 0; j < n; j++) row[j] += aip * b[j * k + p];
+            }
+        }
     }
 
     static T[] Batched<T>(T[] a, T[] b, int batch, int m, int k, int n) where T : unmanaged

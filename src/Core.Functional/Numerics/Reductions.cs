@@ -32,6 +32,8 @@ internal static class Reductions
     {
         var shape = x.Shape.Reduce(dim, keepDim);
         if (x.Shape.Rank == 0) return x;
+        // Without elements the sum is zeros: the loops below would still walk the other sizes (2⁴⁰ steps for [2²⁰, 2²⁰, 0]).
+        if (x.Numel == 0) return NdArray.Full(shape, 0, x.DType);
         return x.DType switch
         {
             DType.Float32 => NdArray.Own(shape, SumDim(x.Span<float>(), x.Shape, dim)),

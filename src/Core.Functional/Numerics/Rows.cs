@@ -59,19 +59,29 @@ internal static class Rows
         var shape = x.Shape.Reduce(dim, keepDim);
         if (x.Shape.Rank == 0) return NdArray.Full(shape, 0, DType.Int64);
         var last = x.Shape.Rank - 1;
-        var rows = (dim == last ? x : Layout.Transpose(x, dim, last)).ToDoubles();
+        var rows = dim == last ? x : Layout.Transpose(x, dim, last);
         var n = x.Shape[dim];
         if (n == 0) throw new ArgumentException($"argmax(): Expected reduction dim {dim} to have non-zero size (shape {x.Shape})");
+        // Rows were enumerated with dim moved last, which is the row-major order of the reduced shape too.
+        return NdArray.Own(shape, rows.DType switch
+        {
+            DType.Float32 => ArgMax(rows.Span<float>(), n),
+            DType.Float64 => ArgMax(rows.Span<double>(), n),
+            _ => ArgMax(rows.Span<long>(), n),   // compared as Int64: as doubles, 2⁵³ and 2⁵³ + 1 would tie
+        });
+    }
+
+    static long[] ArgMax<T>(ReadOnlySpan<T> rows, int n) where T : unmanaged, INumber<T>
+    {
         var r = Buffers.Uninitialized<long>(rows.Length / n);
         for (var o = 0; o < r.Length; o++)
         {
-            var row = rows.AsSpan(o * n, n);
+            var row = rows.Slice(o * n, n);
             var best = 0;
-            for (var i = 1; i < n && !double.IsNaN(row[best]); i++)
-                if (row[i] > row[best] || double.IsNaN(row[i])) best = i;
+            for (var i = 1; i < n && !T.IsNaN(row[best]); i++)
+                if (row[i] > row[best] || T.IsNaN(row[i])) best = i;
             r[o] = best;
         }
-        // Rows were enumerated with dim moved last, which is the row-major order of the reduced shape too.
-        return NdArray.Own(shape, r);
+        return r;
     }
 }

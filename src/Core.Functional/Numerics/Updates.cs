@@ -44,46 +44,59 @@ internal static class Updates
     }
 
     /// <summary>
-    /// g = ∇ + λp; m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; p − (lr/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
+    /// g = ∇ + λp; m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; p + (−lr/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
     /// </summary>
+    /// <remarks>
+    /// As PyTorch, the scalar coefficients (1−β₁, 1−β₂, the bias corrections, the step size) are computed in double, as
+    /// its Python floats are, and each is rounded to the parameter's dtype only as a kernel's scalar: in float32
+    /// 1f − 0.999f is 0.00099998713, 1.3e-5 below (float)(1 − 0.999), which made every step 6.4e-6 too large.
+    /// </remarks>
     public static NdArray Adam(NdArray p, NdArray grad, int step, double lr, double beta1, double beta2, double eps,
                                double weightDecay, ref Array? m, ref Array? v)
     {
-        var stepSize = lr / (1 - Math.Pow(beta1, step));
-        var correction2Sqrt = Math.Sqrt(1 - Math.Pow(beta2, step));
+        var c = new AdamScalars<double>(beta1, 1 - beta1, beta2, 1 - beta2, eps, weightDecay,
+                                -(lr / (1 - Math.Pow(beta1, step))), Math.Sqrt(1 - Math.Pow(beta2, step)));
         return p.DType == DType.Float32
-            ? NdArray.Own(p.Shape, Adam(p.Buffer<float>(), Grad<float>(grad), (float)beta1, (float)beta2, (float)eps, (float)weightDecay,
-                                        (float)stepSize, (float)correction2Sqrt, ref m, ref v))
-            : NdArray.Own(p.Shape, Adam(p.Buffer<double>(), Grad<double>(grad), beta1, beta2, eps, weightDecay,
-                                        stepSize, correction2Sqrt, ref m, ref v));
+            ? NdArray.Own(p.Shape, Adam(p.Buffer<float>(), Grad<float>(grad), Rounded<float>(c), ref m, ref v))
+            : NdArray.Own(p.Shape, Adam(p.Buffer<double>(), Grad<double>(grad), c, ref m, ref v));
     }
 
-    static T[] Adam<T>(T[] p, T[] grad, T beta1, T beta2, T eps, T weightDecay, T stepSize, T correction2Sqrt,
-                       ref Array? mState, ref Array? vState) where T : unmanaged, IFloatingPointIeee754<T>
+    // Adam's per-step scalars, computed in double and then rounded once each to the parameter's dtype.
+    readonly record struct AdamScalars<T>(T Beta1, T OneMinusBeta1, T Beta2, T OneMinusBeta2, T Eps, T WeightDecay,
+                                          T NegativeStepSize, T Correction2Sqrt) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    static AdamScalars<T> Rounded<T>(AdamScalars<double> c) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(T.CreateTruncating(c.Beta1), T.CreateTruncating(c.OneMinusBeta1), T.CreateTruncating(c.Beta2),
+            T.CreateTruncating(c.OneMinusBeta2), T.CreateTruncating(c.Eps), T.CreateTruncating(c.WeightDecay),
+            T.CreateTruncating(c.NegativeStepSize), T.CreateTruncating(c.Correction2Sqrt));
+
+    // In PyTorch 1.13's order: m.mul_(β₁).add_(g, alpha=1−β₁); v.mul_(β₂).addcmul_(g, g, value=1−β₂);
+    // denom = (v.sqrt() / √(1−β₂ᵗ)).add_(ε); p.addcdiv_(m, denom, value=−step) = p + (−step·m)/denom.
+    static T[] Adam<T>(T[] p, T[] grad, AdamScalars<T> c, ref Array? mState, ref Array? vState)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var m = (T[])(mState ??= new T[p.Length]);
         var v = (T[])(vState ??= new T[p.Length]);
         var result = Buffers.Uninitialized<T>(p.Length);
-        var (oneMinusBeta1, oneMinusBeta2) = (T.One - beta1, T.One - beta2);
         var i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
             Span<Vector<T>> vp = Vectors(p), vg = Vectors(grad), vm = Vectors(m), vv = Vectors(v), vr = Vectors(result);
             for (var k = 0; k < vr.Length; k++)
             {
-                var g = weightDecay == T.Zero ? vg[k] : vg[k] + weightDecay * vp[k];
-                var mk = vm[k] = vm[k] * beta1 + g * oneMinusBeta1;
-                var vk = vv[k] = vv[k] * beta2 + g * g * oneMinusBeta2;
-                vr[k] = vp[k] - stepSize * (mk / (Vector.SquareRoot(vk) / correction2Sqrt + new Vector<T>(eps)));
+                var g = c.WeightDecay == T.Zero ? vg[k] : vg[k] + c.WeightDecay * vp[k];
+                var mk = vm[k] = vm[k] * c.Beta1 + c.OneMinusBeta1 * g;
+                var vk = vv[k] = vv[k] * c.Beta2 + c.OneMinusBeta2 * g * g;
+                vr[k] = vp[k] + c.NegativeStepSize * mk / (Vector.SquareRoot(vk) / c.Correction2Sqrt + new Vector<T>(c.Eps));
             }
             i = vr.Length * Vector<T>.Count;
         }
         for (; i < p.Length; i++)
         {
-            var g = weightDecay == T.Zero ? grad[i] : grad[i] + weightDecay * p[i];
-            m[i] = m[i] * beta1 + g * oneMinusBeta1;
-            v[i] = v[i] * beta2 + g * g * oneMinusBeta2;
-            result[i] = p[i] - stepSize * (m[i] / (T.Sqrt(v[i]) / correction2Sqrt + eps));
+            var g = c.WeightDecay == T.Zero ? grad[i] : grad[i] + c.WeightDecay * p[i];
+            m[i] = m[i] * c.Beta1 + c.OneMinusBeta1 * g;
+            v[i] = v[i] * c.Beta2 + c.OneMinusBeta2 * g * g;
+            result[i] = p[i] + c.NegativeStepSize * m[i] / (T.Sqrt(v[i]) / c.Correction2Sqrt + c.Eps);
         }
         return result;
     }

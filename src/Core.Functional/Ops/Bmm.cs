@@ -11,13 +11,13 @@ public sealed class Bmm : Op<(Expr A, Expr B)>
     /// <inheritdoc/>
     public override string Name => "BmmBackward0";
 
-    /// <summary>The batched matrix product of two 3-D tensors with equal batch sizes.</summary>
+    /// <summary>The batched matrix product of two 3-D tensors with equal batch sizes (exact for two Int64 operands, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
         env =>
         {
             if (a.Shape.Rank != 3 || b.Shape.Rank != 3 || a.Shape[0] != b.Shape[0] || a.Shape[2] != b.Shape[1])
                 throw new ArgumentException($"bmm: shapes {a.Shape} and {b.Shape} cannot be multiplied");
-            var dtype = DTypes.Promote(a.DType, b.DType).ToFloating();
+            var dtype = DTypes.Promote(a.DType, b.DType);
             return Rule.Record(env, Gemm.BatchMatMul(a.Value.Cast(dtype), b.Value.Cast(dtype)), (a, b), a, b);
         };
 

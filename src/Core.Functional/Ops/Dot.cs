@@ -11,7 +11,7 @@ public sealed class Dot : Op<(Expr A, Expr B)>
     /// <inheritdoc/>
     public override string Name => "DotBackward0";
 
-    /// <summary>The inner product of two 1-D tensors of equal length.</summary>
+    /// <summary>The inner product of two 1-D tensors of equal length (exact for two Int64 operands, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
         env =>
         {
@@ -19,7 +19,7 @@ public sealed class Dot : Op<(Expr A, Expr B)>
                 throw new ArgumentException($"dot: 1D tensors expected, but got {a.Shape.Rank}D and {b.Shape.Rank}D tensors (shapes {a.Shape} and {b.Shape})");
             if (a.Shape[0] != b.Shape[0])
                 throw new ArgumentException($"dot: inconsistent tensor size, shapes {a.Shape} and {b.Shape} have {a.Shape[0]} and {b.Shape[0]} elements");
-            var dtype = DTypes.Promote(a.DType, b.DType).ToFloating();
+            var dtype = DTypes.Promote(a.DType, b.DType);
             return Rule.Record(env, Gemm.Dot(a.Value.Cast(dtype), b.Value.Cast(dtype)), (a, b), a, b);
         };
 

@@ -46,8 +46,10 @@ public static class MatMul
     {
         var k = a.Shape[a.Shape.Rank - 1];
         var lead = a.Shape.ToArray()[..^1];
-        var rows = a.Shape.Numel / Math.Max(1, k);
         var outShape = Shape.Of(b.Shape.Rank == 1 ? lead : [.. lead, b.Shape[1]]);
+        // The rows folded into one matrix (not numel / k, which is 0 for k = 0). An empty result of an empty operand may
+        // have leading sizes whose product exceeds an int ([2²⁰, 2²⁰, 0] times [0, 0]); any count of rows gives it.
+        var rows = a.Shape.Numel == 0 && outShape.Numel == 0 ? 0 : Shape.Of(lead).Numel;
         return from flat in Reshape.Apply(a, Shape.Of(rows, k))
                from y in b.Shape.Rank == 1 ? Mv.Apply(flat, b) : Mm.Apply(flat, b)
                from r in Reshape.As(UnsafeView, y, outShape)

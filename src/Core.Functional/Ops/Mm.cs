@@ -16,7 +16,7 @@ public sealed class Mm : BilinearOp<(Expr A, Expr B, bool TA, bool TB)>
     /// <inheritdoc/>
     public override string Name => "MmBackward0";
 
-    /// <summary>The matrix product of two 2-D tensors (dtypes promote to a common floating dtype).</summary>
+    /// <summary>The matrix product of two 2-D tensors (dtypes promote; two Int64 operands give an exact Int64 product, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) => Apply(a, b, false, false);
 
     /// <summary>op(a)·op(b), reading <paramref name="a"/> or <paramref name="b"/> transposed when asked.</summary>
@@ -30,7 +30,7 @@ public sealed class Mm : BilinearOp<(Expr A, Expr B, bool TA, bool TB)>
             var (kb, n) = transposeB ? (b.Shape[1], b.Shape[0]) : (b.Shape[0], b.Shape[1]);
             if (k != kb)
                 throw new ArgumentException($"mm: mat1 and mat2 shapes cannot be multiplied ({m}x{k} and {kb}x{n})");
-            var dtype = DTypes.Promote(a.DType, b.DType).ToFloating();
+            var dtype = DTypes.Promote(a.DType, b.DType);
             var y = Gemm.Product(Layout.Cast(a.Value, dtype), transposeA, Layout.Cast(b.Value, dtype), transposeB);
             return Rule.Record(env, y, (a, b, transposeA, transposeB), a, b);
         };

@@ -11,13 +11,13 @@ public sealed class Mv : Op<(Expr A, Expr V)>
     /// <inheritdoc/>
     public override string Name => "MvBackward0";
 
-    /// <summary>The matrix-vector product.</summary>
+    /// <summary>The matrix-vector product (exact for two Int64 operands, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr v) =>
         env =>
         {
             if (a.Shape.Rank != 2 || v.Shape.Rank != 1 || a.Shape[1] != v.Shape[0])
                 throw new ArgumentException($"mv: size mismatch, got matrix {a.Shape} and vector {v.Shape}");
-            var dtype = DTypes.Promote(a.DType, v.DType).ToFloating();
+            var dtype = DTypes.Promote(a.DType, v.DType);
             var column = v.Value.Cast(dtype).WithShape(Shape.Of(v.Shape[0], 1));
             var y = Gemm.MatMul(a.Value.Cast(dtype), column).WithShape(Shape.Of(a.Shape[0]));
             return Rule.Record(env, y, (a, v), a, v);

@@ -16,6 +16,13 @@ public sealed class Pow : Op<(Expr X, double P)>
     public static Reader<GradEnv, Expr> Apply(Expr x, double p) =>
         env => Rule.Record(env, Elementwise.PowScalar(x.Value, p), (x, p), x);
 
+    /// <summary>
+    /// xᵖ for an integer p: an Int64 x stays Int64, computed exactly by squaring and wrapping on overflow as PyTorch's
+    /// integer pow (for p &lt; 0: 1 and −1 give ±1, anything else 0); a floating x as <see cref="Apply(Expr, double)"/>.
+    /// </summary>
+    internal static Reader<GradEnv, Expr> Apply(Expr x, long p) =>
+        x.DType.IsFloating() ? Apply(x, (double)p) : env => Rule.Record(env, Elementwise.PowInteger(x.Value, p), (x, (double)p), x);
+
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Vjp((Expr X, double P) saved, Expr? y, Expr yBar, int input) =>
         saved.P == 0
@@ -36,7 +43,7 @@ public sealed class Pow : Op<(Expr X, double P)>
 }
 
 /// <summary>
-/// y = xᵉ for a tensor exponent, broadcasting. x̄ = ȳ ⊙ e·xᵉ⁻¹ (0 where e = 0);
+/// y = xᵉ for a tensor exponent, broadcasting (two Int64 operands give Int64, as <see cref="Pow.Apply(Expr, long)"/>). x̄ = ȳ ⊙ e·xᵉ⁻¹ (0 where e = 0);
 /// ē = ȳ ⊙ y·ln x (0 where x = 0 and e ≥ 0, as PyTorch). ẏ = e·xᵉ⁻¹ ⊙ ẋ + y·ln x ⊙ ė, each term zeroed where
 /// its VJP is.
 /// </summary>

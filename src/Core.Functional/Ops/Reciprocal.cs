@@ -4,7 +4,11 @@ using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
-/// <summary>y = 1 / x. x̄ = −ȳ ⊙ y²; ẏ = −y² ⊙ ẋ.</summary>
+/// <summary>
+/// y = 1 / x. x̄ = −(ȳ ⊙ y) ⊙ y; ẏ = −(ẋ ⊙ y) ⊙ y. Scaling before squaring keeps the gradient finite wherever it is
+/// representable: PyTorch's −ȳ ⊙ (y ⊙ y) overflows to −∞ for ȳ = 1e-30 at x = 1e-20 in Float32 (the gradient is −1e10)
+/// and goes subnormal at x = 1e20.
+/// </summary>
 public sealed class Reciprocal : Op<Unit>
 {
     static readonly Reciprocal Rule = new();
@@ -20,16 +24,15 @@ public sealed class Reciprocal : Op<Unit>
         env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Div, NdArray.Scalar(1, x.DType.ToFloating()), x.Value, "reciprocal"), unit, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) =>
-        from y2 in Mul.Apply(y!, y!)
-             from g in Mul.Apply(yBar, y2)
-             from r in Neg.Apply(g)
-             select r;
+    protected internal override Reader<GradEnv, Expr> Vjp(Unit saved, Expr? y, Expr yBar, int input) => Scaled(yBar, y!);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        from y2 in Mul.Apply(y!, y!)
-        from g in Mul.Apply(xDots[0]!, y2)
+    protected internal override Reader<GradEnv, Expr> Jvp(Unit saved, Expr? y, Shape shape, Expr?[] xDots) => Scaled(xDots[0]!, y!);
+
+    // −(t ⊙ y) ⊙ y, t a cotangent or a tangent.
+    static Reader<GradEnv, Expr> Scaled(Expr t, Expr y) =>
+        from ty in Mul.Apply(t, y)
+        from g in Mul.Apply(ty, y)
         from r in Neg.Apply(g)
         select r;
 }

@@ -64,13 +64,21 @@ public sealed class Reshape(string name) : Op<Shape>
         var unknown = System.Array.IndexOf(dims, -1);
         if (unknown >= 0 && System.Array.LastIndexOf(dims, -1) != unknown)
             throw new ArgumentException("reshape: only one dimension can be inferred");
+        foreach (var d in dims)
+            if (d < -1) throw new ArgumentException($"reshape: invalid shape dimension {d} in shape [{string.Join(", ", sizes)}]");
         if (unknown >= 0)
         {
-            var known = 1;
-            for (var i = 0; i < dims.Length; i++) if (i != unknown) known *= dims[i];
+            // In a long, capped just past any tensor's size: the other sizes may multiply beyond an int.
+            var known = 1L;
+            for (var i = 0; i < dims.Length; i++)
+                if (i != unknown) known = Math.Min(known * dims[i], Shape.MaxNumel + 1L);
+            if (known == 0 && from.Numel == 0)
+                throw new ArgumentException(
+                    $"reshape: cannot reshape tensor of 0 elements into shape [{string.Join(", ", sizes)}] because the " +
+                    "unspecified dimension size -1 can be any value and is ambiguous");
             if (known == 0 || from.Numel % known != 0)
                 throw Invalid(sizes, from);
-            dims[unknown] = from.Numel / known;
+            dims[unknown] = (int)(from.Numel / known);
         }
         var shape = Shape.Of(dims);
         return shape.Numel == from.Numel ? shape

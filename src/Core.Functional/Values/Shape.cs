@@ -10,18 +10,43 @@ public sealed class Shape : IEquatable<Shape>
     Shape(int[] dims)
     {
         this.dims = dims;
-        var n = 1;
-        foreach (var d in dims) n = checked(n * d);
-        Numel = n;
+        Numel = Count(dims);
+    }
+
+    // The largest number of elements a tensor can hold: its buffer is one .NET array, and the runtime allows at most
+    // Array.MaxLength (2³¹ − 57) elements in one.
+    internal static readonly int MaxNumel = System.Array.MaxLength;
+
+    // The product of the sizes: 0 when any size is 0, however large the others (PyTorch allows [0, 2²⁰, 2²⁰]), and an
+    // ArgumentException naming the shape when it exceeds MaxNumel. The sizes are non-negative, and a running product
+    // below 2³¹ times a size below 2³¹ fits in a long.
+    static int Count(int[] dims)
+    {
+        if (System.Array.IndexOf(dims, 0) >= 0) return 0;
+        var n = 1L;
+        foreach (var d in dims)
+            if ((n *= d) > MaxNumel) throw TooLarge(dims);
+        return (int)n;
+    }
+
+    static ArgumentException TooLarge(int[] dims)
+    {
+        var n = System.Numerics.BigInteger.One;
+        foreach (var d in dims) n *= d;
+        return new($"shape [{string.Join(", ", dims)}] has {n} elements, more than a tensor can hold ({MaxNumel})");
     }
 
     /// <summary>The shape of a 0-dimensional tensor: rank 0, one element.</summary>
     public static readonly Shape Scalar = new([]);
 
-    /// <summary>A shape with the given sizes (copied); sizes must be non-negative.</summary>
+    /// <summary>
+    /// A shape with the given sizes (copied); sizes must be non-negative, and their product at most Array.MaxLength (2³¹ − 57) unless one of
+    /// them is 0 (ArgumentException naming the shape otherwise).
+    /// </summary>
     [Pure]
     public static Shape Of(params int[] dims)
     {
+        ArgumentNullException.ThrowIfNull(dims);
         if (dims.Length == 0) return Scalar;
         foreach (var d in dims)
             if (d < 0) throw new ArgumentException($"negative dimension {d} in shape [{string.Join(", ", dims)}]", nameof(dims));
@@ -44,11 +69,12 @@ public sealed class Shape : IEquatable<Shape>
     /// <summary>The sizes, read-only and without a copy.</summary>
     public ReadOnlySpan<int> Dims => dims;
 
-    /// <summary>Row-major strides in elements.</summary>
+    /// <summary>Row-major strides in elements (all 0 for a shape without elements, whose sizes may overflow an int).</summary>
     [Pure]
     public int[] Strides()
     {
         var s = new int[dims.Length];
+        if (Numel == 0) return s;
         var acc = 1;
         for (var i = dims.Length - 1; i >= 0; i--) { s[i] = acc; acc *= dims[i]; }
         return s;
