@@ -76,8 +76,20 @@ internal static class Gemm
 
     /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared floating dtype, 0-dimensional.</summary>
     public static NdArray Dot(NdArray a, NdArray b) => a.DType == DType.Float32
-        ? NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<float>(), b.Span<float>()) })
-        : NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<double>(), b.Span<double>()) });
+        ? NdArray.Own(Shape.Scalar, new[] { Dot(a.Span<float>(), b.Span<float>()) })
+        : NdArray.Own(Shape.Scalar, new[] { Dot(a.Span<double>(), b.Span<double>()) });
+
+    static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Summation.Sum<T, Products<T>>(a.Length, new(a, b));
+
+    readonly ref struct Products<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) : Summation.ITerms<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        readonly ReadOnlySpan<T> a = a, b = b;
+
+        public void Write(int start, scoped Span<T> terms) =>
+            System.Numerics.Tensors.TensorPrimitives.Multiply(a.Slice(start, terms.Length), b.Slice(start, terms.Length), terms);
+    }
 
     /// <summary>C[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n] of a shared floating dtype.</summary>
     public static NdArray BatchMatMul(NdArray a, NdArray b)
