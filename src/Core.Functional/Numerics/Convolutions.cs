@@ -148,19 +148,11 @@ internal static class Convolutions
     }
 
     /// <summary>b̄[o] = Σ ȳ[n, o, ·] over the batch and the positions, for ȳ [N,O,Ho,Wo] (or [O,Ho,Wo]) floating.</summary>
-    public static NdArray BiasGrad(NdArray yBar, int batch, int channels) =>
-        yBar.DType == DType.Float32
-            ? NdArray.Own(Shape.Of(channels), BiasGrad(yBar.Span<float>(), batch, channels))
-            : NdArray.Own(Shape.Of(channels), BiasGrad(yBar.Span<double>(), batch, channels));
-
-    static T[] BiasGrad<T>(ReadOnlySpan<T> yBar, int batch, int channels) where T : unmanaged, INumberBase<T>
+    public static NdArray BiasGrad(NdArray yBar, int batch, int channels)
     {
-        var b = new T[channels];
-        var positions = yBar.Length / Math.Max(1, batch * channels);
-        for (var n = 0; n < batch; n++)
-        for (var o = 0; o < channels; o++)
-            b[o] += TensorPrimitives.Sum(yBar.Slice((n * channels + o) * positions, positions));
-        return b;
+        var positions = yBar.Numel / Math.Max(1, batch * channels);
+        var perImage = Reductions.SumDim(yBar.WithShape(Shape.Of(batch, channels, positions)), 2, keepDim: false);
+        return Reductions.SumDim(perImage, 0, keepDim: false);
     }
 
     /// <summary>The column matrix [N·Ho·Wo, C·kh·kw] of a floating x (see the class summary).</summary>

@@ -84,13 +84,25 @@ internal static class Gemm
                                           alpha, b, rowsB, columnsB, a, rowsA, columnsA, beta, c);
     }
 
-    /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared dtype, 0-dimensional.</summary>
+    /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared dtype, 0-dimensional (floating sums by the cascade, Int64 exact and wrapping).</summary>
     public static NdArray Dot(NdArray a, NdArray b) => a.DType switch
     {
-        DType.Float32 => NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<float>(), b.Span<float>()) }),
-        DType.Float64 => NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<double>(), b.Span<double>()) }),
+        DType.Float32 => NdArray.Own(Shape.Scalar, new[] { Dot(a.Span<float>(), b.Span<float>()) }),
+        DType.Float64 => NdArray.Own(Shape.Scalar, new[] { Dot(a.Span<double>(), b.Span<double>()) }),
         _ => NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<long>(), b.Span<long>()) }),
     };
+
+    static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Summation.Sum<T, Products<T>>(a.Length, new(a, b));
+
+    readonly ref struct Products<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) : Summation.ITerms<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        readonly ReadOnlySpan<T> a = a, b = b;
+
+        public void Write(int start, scoped Span<T> terms) =>
+            System.Numerics.Tensors.TensorPrimitives.Multiply(a.Slice(start, terms.Length), b.Slice(start, terms.Length), terms);
+    }
 
     /// <summary>C[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n] of a shared dtype.</summary>
     public static NdArray BatchMatMul(NdArray a, NdArray b)

@@ -1,10 +1,12 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Nabla.Core.Numerics;
 
 /// <summary>
 /// Loss kernels with mean reduction: each walks its inputs once and returns a 0-dimensional array, with no
-/// temporary of the inputs' size. Inputs already have one floating dtype (and, where two, one shape).
+/// temporary of the inputs' size (the terms are summed a block at a time by <see cref="Summation"/>). Inputs already
+/// have one floating dtype (and, where two, one shape).
 /// </summary>
 internal static class Losses
 {
@@ -46,38 +48,55 @@ internal static class Losses
 
     static NdArray Scalar(double value) => NdArray.Own(Shape.Scalar, [value]);
 
-    static T Picked<T>(ReadOnlySpan<T> x, ReadOnlySpan<long> targets, int classes) where T : unmanaged, IFloatingPointIeee754<T>
+    static T Picked<T>(ReadOnlySpan<T> x, ReadOnlySpan<long> targets, int classes) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Summation.Sum<T, PickedTerms<T>>(targets.Length, new(x, targets, classes));
+
+    static T SquaredError<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> t) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Summation.Sum<T, SquaredErrors<T>>(x.Length, new(x, t));
+
+    static T LogisticError<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> t) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Summation.Sum<T, LogisticErrors<T>>(x.Length, new(x, t));
+
+    // x[i, tᵢ] for the rows from start on.
+    readonly ref struct PickedTerms<T>(ReadOnlySpan<T> x, ReadOnlySpan<long> targets, int classes) : Summation.ITerms<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var sum = T.Zero;
-        for (var i = 0; i < targets.Length; i++) sum += x[i * classes + (int)targets[i]];
-        return sum;
+        readonly ReadOnlySpan<T> x = x;
+        readonly ReadOnlySpan<long> targets = targets;
+
+        public void Write(int start, scoped Span<T> terms)
+        {
+            for (var i = 0; i < terms.Length; i++) terms[i] = x[(start + i) * classes + (int)targets[start + i]];
+        }
     }
 
-    static T SquaredError<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    // (x − t)².
+    readonly ref struct SquaredErrors<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> t) : Summation.ITerms<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var acc = Vector<T>.Zero;
-        var i = 0;
-        for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+        readonly ReadOnlySpan<T> x = x, t = t;
+
+        public void Write(int start, scoped Span<T> terms)
         {
-            var d = new Vector<T>(x[i..]) - new Vector<T>(t[i..]);
-            acc += d * d;
+            TensorPrimitives.Subtract(x.Slice(start, terms.Length), t.Slice(start, terms.Length), terms);
+            TensorPrimitives.Multiply(terms, terms, terms);
         }
-        var sum = Vector.Sum(acc);
-        for (; i < x.Length; i++)
-        {
-            var d = x[i] - t[i];
-            sum += d * d;
-        }
-        return sum;
     }
 
     // max(x, 0) − x·t + ln(1 + e^(−|x|)) is ln(1 + eˣ) − x·t rearranged so that no exponential exceeds 1.
-    static T LogisticError<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    readonly ref struct LogisticErrors<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> t) : Summation.ITerms<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var sum = T.Zero;
-        for (var i = 0; i < x.Length; i++)
-            sum += T.Max(x[i], T.Zero) - x[i] * t[i] + LogOnePlus(T.Exp(-T.Abs(x[i])));
-        return sum;
+        readonly ReadOnlySpan<T> x = x, t = t;
+
+        public void Write(int start, scoped Span<T> terms)
+        {
+            for (var i = 0; i < terms.Length; i++)
+            {
+                var (xi, ti) = (x[start + i], t[start + i]);
+                terms[i] = T.Max(xi, T.Zero) - xi * ti + LogOnePlus(T.Exp(-T.Abs(xi)));
+            }
+        }
     }
 
     // ln(1 + e) for e in [0, 1], accurate when e is tiny (T.LogP1 computes ln(e + 1) and loses it): u = 1 + e is

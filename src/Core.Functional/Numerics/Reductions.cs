@@ -3,14 +3,17 @@ using System.Numerics.Tensors;
 
 namespace Nabla.Core.Numerics;
 
-/// <summary>Sum reductions: over everything, over one dimension, and back to a broadcast source shape.</summary>
+/// <summary>
+/// Sum reductions: over everything, over one dimension, and back to a broadcast source shape. Floating sums go
+/// through <see cref="Summation"/> (accurate at any length); Int64 sums are exact and wrap on overflow.
+/// </summary>
 internal static class Reductions
 {
     /// <summary>Σ x over all elements, as a 0-dimensional array of the same dtype.</summary>
     public static NdArray SumAll(NdArray x) => x.DType switch
     {
-        DType.Float32 => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Sum(x.Span<float>()) }),
-        DType.Float64 => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Sum(x.Span<double>()) }),
+        DType.Float32 => NdArray.Own(Shape.Scalar, new[] { Summation.Sum(x.Span<float>()) }),
+        DType.Float64 => NdArray.Own(Shape.Scalar, new[] { Summation.Sum(x.Span<double>()) }),
         _ => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Sum(x.Span<long>()) }),
     };
 
@@ -34,27 +37,41 @@ internal static class Reductions
         if (x.Shape.Rank == 0) return x;
         // Without elements the sum is zeros: the loops below would still walk the other sizes (2⁴⁰ steps for [2²⁰, 2²⁰, 0]).
         if (x.Numel == 0) return NdArray.Full(shape, 0, x.DType);
+        int outer = 1, inner = 1, n = x.Shape[dim];
+        for (var i = 0; i < dim; i++) outer *= x.Shape[i];
+        for (var i = dim + 1; i < x.Shape.Rank; i++) inner *= x.Shape[i];
         return x.DType switch
         {
-            DType.Float32 => NdArray.Own(shape, SumDim(x.Span<float>(), x.Shape, dim)),
-            DType.Float64 => NdArray.Own(shape, SumDim(x.Span<double>(), x.Shape, dim)),
-            _ => NdArray.Own(shape, SumDim(x.Span<long>(), x.Shape, dim)),
+            DType.Float32 => NdArray.Own(shape, SumDim(x.Span<float>(), outer, n, inner)),
+            DType.Float64 => NdArray.Own(shape, SumDim(x.Span<double>(), outer, n, inner)),
+            _ => NdArray.Own(shape, SumDim(x.Span<long>(), outer, n, inner)),
         };
     }
 
-    static T[] SumDim<T>(ReadOnlySpan<T> x, Shape shape, int dim) where T : unmanaged, INumber<T>
+    // x is [outer, n, inner]; r[o, j] = Σₖ x[o, k, j]: a contiguous run when inner is 1, rows of inner added otherwise.
+    static T[] SumDim<T>(ReadOnlySpan<T> x, int outer, int n, int inner) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int outer = 1, inner = 1, n = shape[dim];
-        for (var i = 0; i < dim; i++) outer *= shape[i];
-        for (var i = dim + 1; i < shape.Rank; i++) inner *= shape[i];
         var r = new T[outer * inner];
-        if (inner == 1)
-        {
-            for (var o = 0; o < outer; o++) r[o] = TensorPrimitives.Sum(x.Slice(o * n, n));
-            return r;
-        }
+        if (r.Length == 0) return r;
         for (var o = 0; o < outer; o++)
         {
+            var slab = x.Slice(o * n * inner, n * inner);
+            if (inner == 1) r[o] = Summation.Sum(slab);
+            else Summation.SumRows(slab, r.AsSpan(o * inner, inner));
+        }
+        return r;
+    }
+
+    static long[] SumDim(ReadOnlySpan<long> x, int outer, int n, int inner)
+    {
+        var r = new long[outer * inner];
+        for (var o = 0; o < outer; o++)
+        {
+            if (inner == 1)
+            {
+                r[o] = TensorPrimitives.Sum(x.Slice(o * n, n));
+                continue;
+            }
             var acc = r.AsSpan(o * inner, inner);
             for (var k = 0; k < n; k++) TensorPrimitives.Add(acc, x.Slice((o * n + k) * inner, inner), acc);
         }

@@ -40,7 +40,7 @@ internal static class Rows
             if (T.IsInfinity(max)) max = T.Zero;   // all −∞ (or a +∞) row: shifting by it would make NaN
             TensorPrimitives.Subtract(row, max, outRow);
             TensorPrimitives.Exp(outRow, outRow);
-            var sum = TensorPrimitives.Sum<T>(outRow);
+            var sum = Summation.Sum<T>(outRow);
             if (log)
             {
                 // (x − max) − ln Σ exp(x − max), overwriting the exponentials it summed. Subtracting max + ln Σ in one
