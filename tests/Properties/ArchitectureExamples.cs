@@ -1,0 +1,89 @@
+namespace Nabla.Properties;
+
+using FsCheck;
+using FsCheck.Fluent;
+using LanguageExt;
+using Nabla.Core;
+using Nabla.Core.Numerics;
+
+// docs/ARCHITECTURE.md's two walkthrough ops, as the document shows them (doc comments on overrides left out), and the
+// checks that prove them: both modes against central finite differences, and the second derivative.
+
+/// <summary>y = x². ∂y/∂x = 2x.</summary>
+public sealed class Square : ElementwiseOp<Expr>
+{
+    static readonly Square Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "PowBackward0";   // PyTorch records x.square() as pow(x, 2)
+
+    /// <summary>x² elementwise.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Mul, x.Value, x.Value, "square"), x, x);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Partial(Expr x, Expr? y, int input, Expr t) =>
+        from two in Mul.Apply(x, Expr.Scalar(2, x.DType)) from r in Mul.Apply(t, two) select r;
+}
+
+/// <summary>y = x reversed (1-D): linear, and its own adjoint.</summary>
+public sealed class Flip : LinearOp<Unit>
+{
+    static readonly Flip Rule = new();
+
+    /// <inheritdoc/>
+    public override string Name => "FlipBackward0";
+
+    /// <inheritdoc/>
+    protected internal override bool SavesTensors => false;
+
+    /// <summary>The elements of a vector in reverse order.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env =>
+        {
+            var values = x.Value.ToDoubles();
+            Array.Reverse(values);
+            return Rule.Record(env, NdArray.From(values, x.Shape, x.DType), Unit.Default, x);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Map(Unit saved, Shape shape, Expr t) => Apply(t);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Adjoint(Unit saved, Expr yBar) => Apply(yBar);
+}
+
+/// <summary>The walkthrough ops pass what every op must: VJP and JVP against central differences, and second order.</summary>
+public sealed class ArchitectureExamples
+{
+    static readonly Gen<Case> Vectors =
+        from n in Gen.Choose(1, 7)
+        from x in Generators.Samples(Shape.Of(n))
+        from seed in Generators.Seeds
+        select new Case([x], seed);
+
+    [Fact]
+    public void Square_matches_central_differences_in_both_modes() =>
+        Props.Check(Prop.ForAll(Generators.UnaryCases().ToArbitrary(), c => Gradcheck.Verify(xs => Square.Apply(xs[0]), c)), 200);
+
+    [Fact]
+    public void Flip_matches_central_differences_in_both_modes() =>
+        Props.Check(Prop.ForAll(Vectors.ToArbitrary(), c => Gradcheck.Verify(xs => Flip.Apply(xs[0]), c)), 200);
+
+    [Fact]
+    public void Square_has_second_derivative_two_and_flip_runs_backward_twice()
+    {
+        var x = Expr.Leaf(NdArray.From([1.5, -2.0, 0.25], Shape.Of(3), DType.Float64));
+        var y = Autodiff.Eval(Square.Apply(x));
+        var g = Autodiff.Gradients(y, Autodiff.Ones(y), new BackwardOptions(CreateGraph: true)).GradOf(x);
+        Assert.Equal([3.0, -4.0, 0.5], g.Value.ToDoubles());              // 2x, exact
+        Assert.Equal([2.0, 2.0, 2.0], Autodiff.Gradients(g, Autodiff.Ones(g)).GradOf(x).Value.ToDoubles());
+        Assert.Equal("PowBackward0", y.Node!.Name);
+
+        var f = Autodiff.Eval(Flip.Apply(x));
+        Assert.Equal([0.25, -2.0, 1.5], f.Value.ToDoubles());
+        var v = Expr.Constant(NdArray.From([1.0, 10.0, 100.0], Shape.Of(3), DType.Float64));
+        Assert.Equal([100.0, 10.0, 1.0], Autodiff.Gradients(f, v).GradOf(x).Value.ToDoubles());
+        Assert.Equal([100.0, 10.0, 1.0], Autodiff.Gradients(f, v).GradOf(x).Value.ToDoubles()); // saved nothing: runs again
+    }
+}
