@@ -3,8 +3,8 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>Y[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n]. Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ, Ẏ = Ȧ·B + A·Ḃ, per matrix.</summary>
-public sealed class Bmm : Op<(Expr A, Expr B)>
+/// <summary>Y[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n]: bilinear, with adjoints Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ per matrix.</summary>
+public sealed class Bmm : BilinearOp<(Expr A, Expr B)>
 {
     static readonly Bmm Rule = new();
 
@@ -22,12 +22,14 @@ public sealed class Bmm : Op<(Expr A, Expr B)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
+    protected internal override (Expr A, Expr B) Operands((Expr A, Expr B) saved) => (saved.A, saved.B);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Product((Expr A, Expr B) saved, Expr a, Expr b) => Apply(a, b);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Adjoint((Expr A, Expr B) saved, Expr yBar, int input) =>
         input == 0
             ? from bt in Transpose.Apply(saved.B, 1, 2) from r in Apply(yBar, bt) select r
             : from at in Transpose.Apply(saved.A, 1, 2) from r in Apply(at, yBar) select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        Bilinear.Jvp(Apply, saved.A, saved.B, xDots[0], xDots[1]);
 }

@@ -3,8 +3,8 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = Σᵢ aᵢbᵢ for two vectors. ā = ȳ·b, b̄ = ȳ·a; ẏ = ȧ·b + a·ḃ.</summary>
-public sealed class Dot : Op<(Expr A, Expr B)>
+/// <summary>y = Σᵢ aᵢbᵢ for two vectors: bilinear, with adjoints ā = ȳ·b, b̄ = ȳ·a.</summary>
+public sealed class Dot : BilinearOp<(Expr A, Expr B)>
 {
     static readonly Dot Rule = new();
 
@@ -24,10 +24,12 @@ public sealed class Dot : Op<(Expr A, Expr B)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr B) saved, Expr? y, Expr yBar, int input) =>
-        input == 0 ? Mul.Apply(yBar, saved.B) : Mul.Apply(yBar, saved.A);
+    protected internal override (Expr A, Expr B) Operands((Expr A, Expr B) saved) => (saved.A, saved.B);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr B) saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        Bilinear.Jvp(Apply, saved.A, saved.B, xDots[0], xDots[1]);
+    protected internal override Reader<GradEnv, Expr> Product((Expr A, Expr B) saved, Expr a, Expr b) => Apply(a, b);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Adjoint((Expr A, Expr B) saved, Expr yBar, int input) =>
+        input == 0 ? Mul.Apply(yBar, saved.B) : Mul.Apply(yBar, saved.A);
 }

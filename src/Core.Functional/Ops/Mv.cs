@@ -3,8 +3,8 @@ using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 
-/// <summary>y = A·v for a matrix A [m,k] and a vector v [k]. Ā = ȳ vᵀ (outer product), v̄ = Aᵀ ȳ; ẏ = Ȧ·v + A·v̇.</summary>
-public sealed class Mv : Op<(Expr A, Expr V)>
+/// <summary>y = A·v for a matrix A [m,k] and a vector v [k]: bilinear, with adjoints Ā = ȳ vᵀ (outer product), v̄ = Aᵀ ȳ.</summary>
+public sealed class Mv : BilinearOp<(Expr A, Expr V)>
 {
     static readonly Mv Rule = new();
 
@@ -24,7 +24,13 @@ public sealed class Mv : Op<(Expr A, Expr V)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp((Expr A, Expr V) saved, Expr? y, Expr yBar, int input) =>
+    protected internal override (Expr A, Expr B) Operands((Expr A, Expr V) saved) => (saved.A, saved.V);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Product((Expr A, Expr V) saved, Expr a, Expr b) => Apply(a, b);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Adjoint((Expr A, Expr V) saved, Expr yBar, int input) =>
         input == 0
             ? from col in Reshape.Unsqueeze(yBar, 1)
               from row in Reshape.Unsqueeze(saved.V, 0)
@@ -33,8 +39,4 @@ public sealed class Mv : Op<(Expr A, Expr V)>
             : from at in Transpose.Apply(saved.A, 0, 1)
               from r in Apply(at, yBar)
               select r;
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp((Expr A, Expr V) saved, Expr? y, Shape shape, Expr?[] xDots) =>
-        Bilinear.Jvp(Apply, saved.A, saved.V, xDots[0], xDots[1]);
 }

@@ -5,9 +5,9 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = x viewed with another shape of the same size: reshape, unsqueeze and squeeze (each under PyTorch's name).
-/// x̄ = ȳ viewed with x's shape, ẏ = ẋ viewed with y's. Buffers are immutable, so no element is copied.
+/// Linear, with adjoint x̄ = ȳ viewed with x's shape. Buffers are immutable, so no element is copied.
 /// </summary>
-public sealed class Reshape(string name) : Op<Shape>
+public sealed class Reshape(string name) : LinearOp<Shape>
 {
     static readonly Reshape Rule = new("ReshapeAliasBackward0"), UnsqueezeRule = new("UnsqueezeBackward0"),
         SqueezeRule = new("SqueezeBackward1");
@@ -53,10 +53,10 @@ public sealed class Reshape(string name) : Op<Shape>
         env => rule.Record(env, x.Value.WithShape(shape), x.Shape, x);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Vjp(Shape shape, Expr? y, Expr yBar, int input) => Apply(yBar, shape);
+    protected internal override Reader<GradEnv, Expr> Adjoint(Shape input, Expr yBar) => Apply(yBar, input);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Jvp(Shape input, Expr? y, Shape shape, Expr?[] xDots) => As(this, xDots[0]!, shape);
+    protected internal override Reader<GradEnv, Expr> Map(Shape input, Shape shape, Expr t) => As(this, t, shape);
 
     static Shape Infer(int[] sizes, Shape from)
     {
