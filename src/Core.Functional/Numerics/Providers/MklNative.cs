@@ -5,7 +5,7 @@ namespace Nabla.Core.Numerics.Providers;
 /// <summary>Intel MKL's CBLAS entry points, bound at run time from <c>libmkl_rt.so</c> when it is installed.</summary>
 internal static unsafe class MklNative
 {
-    public const int ColMajor = 102;
+    const int RowMajor = 101, NoTrans = 111, Trans = 112;
 
     // MKL's conditional numerical reproducibility: the best code path for this CPU, but the same summation order
     // whatever the memory alignment (STRICT), so a product gives the same bits from run to run.
@@ -99,15 +99,17 @@ internal static unsafe class MklNative
     /// <summary>MKL's thread count (mkl_get_max_threads), or 0 when unknown.</summary>
     public static int MaxThreads => maxThreads is null ? 0 : maxThreads();
 
-    /// <summary>C = α·op(A)·op(B) + β·C in column-major storage (cblas_sgemm).</summary>
-    public static void Gemm(int transA, int transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc)
+    /// <summary>C = α·op(A)·op(B) + β·C in row-major storage (cblas_sgemm); the caller checks the sizes.</summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc)
     {
-        fixed (float* pa = a, pb = b, pc = c) sgemm(ColMajor, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        fixed (float* pa = a, pb = b, pc = c)
+            sgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 
-    /// <summary>C = α·op(A)·op(B) + β·C in column-major storage (cblas_dgemm).</summary>
-    public static void Gemm(int transA, int transB, int m, int n, int k, double alpha, double[] a, int lda, double[] b, int ldb, double beta, double[] c, int ldc)
+    /// <summary>C = α·op(A)·op(B) + β·C in row-major storage (cblas_dgemm); the caller checks the sizes.</summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, double alpha, double[] a, int lda, double[] b, int ldb, double beta, double[] c, int ldc)
     {
-        fixed (double* pa = a, pb = b, pc = c) dgemm(ColMajor, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        fixed (double* pa = a, pb = b, pc = c)
+            dgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 }
