@@ -1,6 +1,7 @@
 namespace Nabla.Properties;
 
 using System.Reflection;
+using System.Runtime.InteropServices;
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.Providers.LinearAlgebra;
@@ -122,6 +123,30 @@ public sealed class Providers
         // The threading layer is Nabla's choice unless the user set MKL_THREADING_LAYER, which MKL then follows.
         if (Environment.GetEnvironmentVariable("MKL_THREADING_LAYER") is { Length: > 0 } layer) Assert.Equal($"MKL_THREADING_LAYER={layer}", MklNative.ThreadingLayer);
         else Assert.Contains(MklNative.ThreadingLayer, new[] { "GNU OpenMP", "Intel OpenMP" });
+    }
+
+    // MKL's own reading of its mode (MKL_CBWR_Get(MKL_CBWR_ALL)): Nabla's AUTO | STRICT (0x10002), or what the
+    // user's MKL_CBWR asked for (COMPATIBLE is 3), which Nabla must not override.
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    delegate int CbwrGet(int which);
+
+    [Fact]
+    public void Mkl_runs_in_strict_reproducible_mode_unless_the_user_set_MKL_CBWR()
+    {
+        if (!MklNative.IsLoaded) return;
+        var get = Marshal.GetDelegateForFunctionPointer<CbwrGet>(NativeLibrary.GetExport(NativeLibrary.Load(MklNative.Library!), "MKL_CBWR_Get"));
+        var mode = get(~0);
+        switch (Environment.GetEnvironmentVariable("MKL_CBWR"))
+        {
+            case null or "":
+                Assert.Equal("reproducible", MklNative.Cbwr);
+                Assert.Equal(0x10002, mode);
+                break;
+            case var asked:
+                Assert.Equal($"MKL_CBWR={asked}", MklNative.Cbwr);
+                if (asked == "COMPATIBLE") Assert.Equal(3, mode);
+                break;
+        }
     }
 
     // ---- MathNet's global provider ----

@@ -16,7 +16,7 @@ internal sealed class MklGemm : IGemm
 
     /// <summary>The library, MKL's thread count, threading layer and reproducibility mode.</summary>
     public string Description =>
-        $"mkl: Intel MKL ({MklNative.Library}, {MklNative.MaxThreads} threads, {MklNative.ThreadingLayer}{(MklNative.Reproducible ? ", reproducible" : "")})";
+        $"mkl: Intel MKL ({MklNative.Library}, {MklNative.MaxThreads} threads, {MklNative.ThreadingLayer}{MklNative.Cbwr switch { "" => "", var mode => ", " + mode }})";
 
     /// <summary>C = α·op(A)·op(B) + β·C through cblas_sgemm.</summary>
     public void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c)

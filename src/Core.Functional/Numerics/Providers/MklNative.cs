@@ -2,7 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Nabla.Core.Numerics.Providers;
 
-/// <summary>Intel MKL's CBLAS entry points, bound at run time from <c>libmkl_rt.so</c> when it is installed.</summary>
+/// <summary>
+/// Intel MKL's CBLAS entry points, bound at run time from <c>libmkl_rt.so</c> when it is installed. Loading it sets
+/// two of MKL's process-wide modes, each only when the user has not set it through MKL's own environment variable:
+/// strict conditional numerical reproducibility (<c>MKL_CBWR</c> wins when set) and the GNU OpenMP threading layer
+/// (<c>MKL_THREADING_LAYER</c> wins when set). Nabla does not load it under NABLA_PROVIDER=managed.
+/// </summary>
 internal static unsafe class MklNative
 {
     const int RowMajor = 101, NoTrans = 111, Trans = 112;
@@ -19,7 +24,6 @@ internal static unsafe class MklNative
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> sgemm;
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> dgemm;
     static readonly delegate* unmanaged[Cdecl]<int> maxThreads;
-    static readonly delegate* unmanaged[Cdecl]<int, int> cbwrSet;
 
     static MklNative()
     {
@@ -36,12 +40,7 @@ internal static unsafe class MklNative
             if (NativeLibrary.TryGetExport(handle, "mkl_get_max_threads", out var t))
                 maxThreads = (delegate* unmanaged[Cdecl]<int>)t;
             ThreadingLayer = ChooseThreadingLayer(handle);
-            // The C entry point (mkl_cbwr_set is the Fortran one, taking its argument by reference).
-            if (NativeLibrary.TryGetExport(handle, "MKL_CBWR_Set", out var c))
-            {
-                cbwrSet = (delegate* unmanaged[Cdecl]<int, int>)c;
-                Reproducible = cbwrSet(CbwrAuto | CbwrStrict) == CbwrSuccess;
-            }
+            Cbwr = ChooseCbwr(handle);
             Library = name;
             return;
         }
@@ -64,6 +63,18 @@ internal static unsafe class MklNative
     }
 
     const string IntelOpenMp = "Intel OpenMP";
+
+    /// <summary>
+    /// Puts MKL in strict reproducible mode (MKL_CBWR_Set(AUTO | STRICT)), unless MKL_CBWR is set, which MKL reads
+    /// itself and a call would override; it must come before any computation.
+    /// </summary>
+    static string ChooseCbwr(IntPtr handle)
+    {
+        if (Environment.GetEnvironmentVariable("MKL_CBWR") is { Length: > 0 } asked) return $"MKL_CBWR={asked}";
+        // The C entry point (mkl_cbwr_set is the Fortran one, taking its argument by reference).
+        if (!NativeLibrary.TryGetExport(handle, "MKL_CBWR_Set", out var set)) return "";
+        return ((delegate* unmanaged[Cdecl]<int, int>)set)(CbwrAuto | CbwrStrict) == CbwrSuccess ? "reproducible" : "";
+    }
 
     // MKL loads its GNU layer, libmkl_gnu_thread.so, from libmkl_rt.so's folder on first use, and ends the process if it
     // is missing; it cannot be test-loaded on its own (it needs MKL's core), so its file is looked for there.
@@ -90,8 +101,11 @@ internal static unsafe class MklNative
     /// <summary>Why MKL is not available, or null when it is.</summary>
     public static string? LoadError { get; }
 
-    /// <summary>True when MKL runs in strict conditional-numerical-reproducibility mode (same bits run to run).</summary>
-    public static bool Reproducible { get; }
+    /// <summary>
+    /// MKL's reproducibility mode: "reproducible" when Nabla set strict conditional numerical reproducibility (same
+    /// bits run to run), the MKL_CBWR setting that chose it instead, or "" when MKL could not set it.
+    /// </summary>
+    public static string Cbwr { get; } = "";
 
     /// <summary>True when the CBLAS entry points are bound.</summary>
     public static bool IsLoaded => Library is not null;

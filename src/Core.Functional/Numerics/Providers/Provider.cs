@@ -7,8 +7,8 @@ namespace Nabla.Core.Numerics.Providers;
 /// computes a known product right in both precisions, MathNet's managed code otherwise (with the reason in
 /// <see cref="Description"/>). <c>NABLA_PROVIDER=managed|mkl</c> forces one. Nabla never reads or sets MathNet's
 /// global <c>LinearAlgebraControl.Provider</c>, so MathNet matrices keep whatever their user configured. Loading MKL
-/// puts it in strict reproducible mode and on GNU OpenMP threads (unless <c>MKL_THREADING_LAYER</c> is set, which
-/// then wins), process-wide; <c>NABLA_PROVIDER=managed</c> does not load MKL at all.
+/// puts it in strict reproducible mode and on GNU OpenMP threads, process-wide, unless <c>MKL_CBWR</c> or
+/// <c>MKL_THREADING_LAYER</c> is set, which then wins; <c>NABLA_PROVIDER=managed</c> does not load MKL at all.
 /// </summary>
 public static class Provider
 {
