@@ -61,9 +61,12 @@ public static class Provider
             why = $"Intel MKL could not be loaded ({e.Message})";
             return false;
         }
-        why = Check(gemm) is { } wrong ? $"Intel MKL failed its check ({wrong})" : null;
-        if (why is null) return true;
-        gemm = null;
+        if (Check(gemm) is not { } wrong)
+        {
+            why = null;
+            return true;
+        }
+        (gemm, why) = (null, $"Intel MKL failed its check ({wrong})");
         return false;
     }
 
@@ -74,8 +77,8 @@ public static class Provider
 
     /// <summary>
     /// Null when <paramref name="gemm"/> computes A·B of a known 2×3 A and 3×2 B exactly, into a C holding NaN (β = 0
-    /// overwrites), and 2·A·B − C from Aᵀ and Bᵀ read transposed, in single and double
-    /// precision; otherwise what it computed instead, or the exception it threw.
+    /// overwrites), and 2·A·B − C from Aᵀ and Bᵀ read transposed, in single and double precision; otherwise what it
+    /// computed instead, or the exception it threw.
     /// </summary>
     internal static string? Check(IGemm gemm)
     {
