@@ -1,11 +1,10 @@
 using System.Numerics;
-using BlasTranspose = MathNet.Numerics.Providers.LinearAlgebra.Transpose;
 
 namespace Nabla.Core.Numerics;
 
 /// <summary>
-/// Matrix products through MathNet's linear-algebra provider (column-major, so row-major operands swap); Int64 products
-/// through a managed kernel of their own, exact modulo 2⁶⁴ (wrapping on overflow, as PyTorch's integer matmul).
+/// Matrix products of row-major buffers through the numerics provider's GEMM (<see cref="Providers.IGemm"/>); Int64
+/// products through a managed kernel of their own, exact modulo 2⁶⁴ (wrapping on overflow, as PyTorch's integer matmul).
 /// </summary>
 internal static class Gemm
 {
@@ -15,17 +14,16 @@ internal static class Gemm
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
         var shape = Shape.Of(m, n);
         if (a.DType == DType.Int64) return NdArray.Own(shape, Integer(a.Span<long>(), false, b.Span<long>(), false, m, n, k));
-        var provider = Providers.Provider.LinearAlgebra;
-        // Row-major X is column-major Xᵀ, so C = A·B is computed as Cᵀ = Bᵀ·Aᵀ in column-major terms.
+        var gemm = Providers.Provider.Gemm;
         if (a.DType == DType.Float32)
         {
             // An empty inner dimension gives zeros; otherwise the product writes every element.
             var c = k > 0 ? Buffers.Uninitialized<float>(m * n) : new float[m * n];
-            if (c.Length > 0 && k > 0) provider.MatrixMultiply(b.Buffer<float>(), n, k, a.Buffer<float>(), k, m, c);
+            if (c.Length > 0 && k > 0) gemm.Multiply(false, false, m, n, k, 1f, a.Buffer<float>(), b.Buffer<float>(), 0f, c);
             return NdArray.Own(shape, c);
         }
         var d = k > 0 ? Buffers.Uninitialized<double>(m * n) : new double[m * n];
-        if (d.Length > 0 && k > 0) provider.MatrixMultiply(b.Buffer<double>(), n, k, a.Buffer<double>(), k, m, d);
+        if (d.Length > 0 && k > 0) gemm.Multiply(false, false, m, n, k, 1d, a.Buffer<double>(), b.Buffer<double>(), 0d, d);
         return NdArray.Own(shape, d);
     }
 
@@ -72,16 +70,13 @@ internal static class Gemm
         else Multiply(a, transposeA, b, transposeB, m, n, k, c, T.One, T.Zero);
     }
 
-    // Row-major X is column-major Xᵀ: C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ, whose column-major operands
-    // are B's and A's buffers with the same transpose flags; C = α·that + β·C.
+    // C = α·op(A)·op(B) + β·C; T is float or double (the casts cost nothing once the JIT knows T).
     static void Multiply<T>(T[] a, bool ta, T[] b, bool tb, int m, int n, int k, T[] c, T alpha, T beta) where T : unmanaged
     {
-        var provider = (MathNet.Numerics.Providers.LinearAlgebra.ILinearAlgebraProvider<T>)Providers.Provider.LinearAlgebra;
-        var (rowsB, columnsB) = tb ? (k, n) : (n, k);
-        var (rowsA, columnsA) = ta ? (m, k) : (k, m);
-        provider.MatrixMultiplyWithUpdate(tb ? BlasTranspose.Transpose : BlasTranspose.DontTranspose,
-                                          ta ? BlasTranspose.Transpose : BlasTranspose.DontTranspose,
-                                          alpha, b, rowsB, columnsB, a, rowsA, columnsA, beta, c);
+        if (typeof(T) == typeof(float))
+            Providers.Provider.Gemm.Multiply(ta, tb, m, n, k, (float)(object)alpha, (float[])(object)a, (float[])(object)b, (float)(object)beta, (float[])(object)c);
+        else
+            Providers.Provider.Gemm.Multiply(ta, tb, m, n, k, (double)(object)alpha, (double[])(object)a, (double[])(object)b, (double)(object)beta, (double[])(object)c);
     }
 
     /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared dtype, 0-dimensional (floating sums by the cascade, Int64 exact and wrapping).</summary>
@@ -149,18 +144,17 @@ internal static class Gemm
         }
     }
 
-    static T[] Batched<T>(T[] a, T[] b, int batch, int m, int k, int n) where T : unmanaged
+    static T[] Batched<T>(T[] a, T[] b, int batch, int m, int k, int n) where T : unmanaged, INumberBase<T>
     {
         var c = new T[batch * m * n];
         if (c.Length == 0 || k == 0) return c;
-        // The provider interface takes whole arrays, so each matrix of the stack is copied out and back.
+        // The GEMM interface takes whole arrays, so each matrix of the stack is copied out and back.
         var (ai, bi, ci) = (new T[m * k], new T[k * n], new T[m * n]);
-        var provider = (MathNet.Numerics.Providers.LinearAlgebra.ILinearAlgebraProvider<T>)Providers.Provider.LinearAlgebra;
         for (var i = 0; i < batch; i++)
         {
             System.Array.Copy(a, i * m * k, ai, 0, ai.Length);
             System.Array.Copy(b, i * k * n, bi, 0, bi.Length);
-            provider.MatrixMultiply(bi, n, k, ai, k, m, ci);
+            Multiply(ai, false, bi, false, m, n, k, ci, T.One, T.Zero);
             System.Array.Copy(ci, 0, c, i * m * n, ci.Length);
         }
         return c;

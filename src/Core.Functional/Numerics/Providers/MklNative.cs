@@ -2,10 +2,15 @@ using System.Runtime.InteropServices;
 
 namespace Nabla.Core.Numerics.Providers;
 
-/// <summary>Intel MKL's CBLAS entry points, bound at run time from <c>libmkl_rt.so</c> when it is installed.</summary>
+/// <summary>
+/// Intel MKL's CBLAS entry points, bound at run time from <c>libmkl_rt.so</c> when it is installed. Loading it sets
+/// two of MKL's process-wide modes, each only when the user has not set it through MKL's own environment variable:
+/// strict conditional numerical reproducibility (<c>MKL_CBWR</c> wins when set) and the GNU OpenMP threading layer
+/// (<c>MKL_THREADING_LAYER</c> wins when set). Nabla does not load it under NABLA_PROVIDER=managed.
+/// </summary>
 internal static unsafe class MklNative
 {
-    public const int ColMajor = 102;
+    const int RowMajor = 101, NoTrans = 111, Trans = 112;
 
     // MKL's conditional numerical reproducibility: the best code path for this CPU, but the same summation order
     // whatever the memory alignment (STRICT), so a product gives the same bits from run to run.
@@ -19,7 +24,6 @@ internal static unsafe class MklNative
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> sgemm;
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> dgemm;
     static readonly delegate* unmanaged[Cdecl]<int> maxThreads;
-    static readonly delegate* unmanaged[Cdecl]<int, int> cbwrSet;
 
     static MklNative()
     {
@@ -36,12 +40,7 @@ internal static unsafe class MklNative
             if (NativeLibrary.TryGetExport(handle, "mkl_get_max_threads", out var t))
                 maxThreads = (delegate* unmanaged[Cdecl]<int>)t;
             ThreadingLayer = ChooseThreadingLayer(handle);
-            // The C entry point (mkl_cbwr_set is the Fortran one, taking its argument by reference).
-            if (NativeLibrary.TryGetExport(handle, "MKL_CBWR_Set", out var c))
-            {
-                cbwrSet = (delegate* unmanaged[Cdecl]<int, int>)c;
-                Reproducible = cbwrSet(CbwrAuto | CbwrStrict) == CbwrSuccess;
-            }
+            Cbwr = ChooseCbwr(handle);
             Library = name;
             return;
         }
@@ -64,6 +63,18 @@ internal static unsafe class MklNative
     }
 
     const string IntelOpenMp = "Intel OpenMP";
+
+    /// <summary>
+    /// Puts MKL in strict reproducible mode (MKL_CBWR_Set(AUTO | STRICT)), unless MKL_CBWR is set, which MKL reads
+    /// itself and a call would override; it must come before any computation.
+    /// </summary>
+    static string ChooseCbwr(IntPtr handle)
+    {
+        if (Environment.GetEnvironmentVariable("MKL_CBWR") is { Length: > 0 } asked) return $"MKL_CBWR={asked}";
+        // The C entry point (mkl_cbwr_set is the Fortran one, taking its argument by reference).
+        if (!NativeLibrary.TryGetExport(handle, "MKL_CBWR_Set", out var set)) return "";
+        return ((delegate* unmanaged[Cdecl]<int, int>)set)(CbwrAuto | CbwrStrict) == CbwrSuccess ? "reproducible" : "";
+    }
 
     // MKL loads its GNU layer, libmkl_gnu_thread.so, from libmkl_rt.so's folder on first use, and ends the process if it
     // is missing; it cannot be test-loaded on its own (it needs MKL's core), so its file is looked for there.
@@ -90,8 +101,11 @@ internal static unsafe class MklNative
     /// <summary>Why MKL is not available, or null when it is.</summary>
     public static string? LoadError { get; }
 
-    /// <summary>True when MKL runs in strict conditional-numerical-reproducibility mode (same bits run to run).</summary>
-    public static bool Reproducible { get; }
+    /// <summary>
+    /// MKL's reproducibility mode: "reproducible" when Nabla set strict conditional numerical reproducibility (same
+    /// bits run to run), the MKL_CBWR setting that chose it instead, or "" when MKL could not set it.
+    /// </summary>
+    public static string Cbwr { get; } = "";
 
     /// <summary>True when the CBLAS entry points are bound.</summary>
     public static bool IsLoaded => Library is not null;
@@ -99,15 +113,17 @@ internal static unsafe class MklNative
     /// <summary>MKL's thread count (mkl_get_max_threads), or 0 when unknown.</summary>
     public static int MaxThreads => maxThreads is null ? 0 : maxThreads();
 
-    /// <summary>C = α·op(A)·op(B) + β·C in column-major storage (cblas_sgemm).</summary>
-    public static void Gemm(int transA, int transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc)
+    /// <summary>C = α·op(A)·op(B) + β·C in row-major storage (cblas_sgemm); the caller checks the sizes.</summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc)
     {
-        fixed (float* pa = a, pb = b, pc = c) sgemm(ColMajor, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        fixed (float* pa = a, pb = b, pc = c)
+            sgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 
-    /// <summary>C = α·op(A)·op(B) + β·C in column-major storage (cblas_dgemm).</summary>
-    public static void Gemm(int transA, int transB, int m, int n, int k, double alpha, double[] a, int lda, double[] b, int ldb, double beta, double[] c, int ldc)
+    /// <summary>C = α·op(A)·op(B) + β·C in row-major storage (cblas_dgemm); the caller checks the sizes.</summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, double alpha, double[] a, int lda, double[] b, int ldb, double beta, double[] c, int ldc)
     {
-        fixed (double* pa = a, pb = b, pc = c) dgemm(ColMajor, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        fixed (double* pa = a, pb = b, pc = c)
+            dgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 }

@@ -1,0 +1,48 @@
+namespace Nabla.Core.Numerics.Providers;
+
+/// <summary>
+/// <see cref="IGemm"/> through Intel MKL's cblas_sgemm and cblas_dgemm (<see cref="MklNative"/>), row-major; the sizes
+/// are checked before native code reads the buffers.
+/// </summary>
+internal sealed class MklGemm : IGemm
+{
+    MklGemm() { }
+
+    /// <summary>MKL's GEMM, or a <see cref="DllNotFoundException"/> saying why libmkl_rt.so could not be loaded.</summary>
+    public static IGemm Load() => MklNative.IsLoaded ? new MklGemm() : throw new DllNotFoundException(MklNative.LoadError);
+
+    /// <summary>"mkl".</summary>
+    public string Name => "mkl";
+
+    /// <summary>The library, MKL's thread count, threading layer and reproducibility mode.</summary>
+    public string Description =>
+        $"mkl: Intel MKL ({MklNative.Library}, {MklNative.MaxThreads} threads, {MklNative.ThreadingLayer}{MklNative.Cbwr switch { "" => "", var mode => ", " + mode }})";
+
+    /// <summary>C = α·op(A)·op(B) + β·C through cblas_sgemm.</summary>
+    public void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c)
+    {
+        Check(m, n, k, a.Length, b.Length, c.Length);
+        if (m == 0 || n == 0) return;
+        MklNative.Gemm(transposeA, transposeB, m, n, k, alpha, a, Lead(transposeA, m, k), b, Lead(transposeB, k, n), beta, c, Math.Max(1, n));
+    }
+
+    /// <summary>C = α·op(A)·op(B) + β·C through cblas_dgemm.</summary>
+    public void Multiply(bool transposeA, bool transposeB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c)
+    {
+        Check(m, n, k, a.Length, b.Length, c.Length);
+        if (m == 0 || n == 0) return;
+        MklNative.Gemm(transposeA, transposeB, m, n, k, alpha, a, Lead(transposeA, m, k), b, Lead(transposeB, k, n), beta, c, Math.Max(1, n));
+    }
+
+    // A row-major operand that is rows×columns after op is stored columns×rows when transposed: its leading
+    // dimension (the stored row length) is then `rows`, otherwise `columns`; BLAS wants at least 1.
+    static int Lead(bool transposed, int rows, int columns) => Math.Max(1, transposed ? rows : columns);
+
+    // MKL would read or write past a buffer smaller than its dimensions say.
+    static void Check(int m, int n, int k, int lengthA, int lengthB, int lengthC)
+    {
+        if (m < 0 || n < 0 || k < 0 || lengthA != (long)m * k || lengthB != (long)k * n || lengthC != (long)m * n)
+            throw new ArgumentException(
+                $"matrix product {m}x{k} times {k}x{n}: the buffers hold {lengthA}, {lengthB} and {lengthC} elements, not {(long)m * k}, {(long)k * n} and {(long)m * n}");
+    }
+}
