@@ -73,9 +73,9 @@ public sealed class Providers
     // c = α·op(a)·op(b) + β·c through both providers. Each entry is a k-term dot product of values in [−1, 1]:
     // the two summation orders differ by at most about k·ε·(k + 1) with ε the unit roundoff, so the tolerance is
     // 4·k·ε·(k + 1): 1e-15·k² in double, 5e-7·k² in float (entries are O(1)).
-    [Fact]
-    public void Mkl_and_managed_products_agree_in_double_and_float() =>
-        Props.Check(Prop.ForAll(Products.ToArbitrary(), p =>
+    [Property]
+    public Property Mkl_and_managed_products_agree_in_double_and_float() =>
+        Prop.ForAll(Products.ToArbitrary(), p =>
         {
             if (!MklNative.IsLoaded) return; // the managed provider is then the only one: nothing to compare
             var mkl = new MklLinearAlgebraProvider();
@@ -107,7 +107,7 @@ public sealed class Providers
                 managed.MatrixMultiply(a, ra, ca, b, rb, cb, pg);
                 AssertClose(pm, pg, 4 * p.K * (p.K + 1) * Math.Pow(2, -53) * 8, "double product");
             }
-        }), maxTest: 200);
+        });
 
     [Fact]
     public void Mkl_checks_dimensions_before_calling_native_code()

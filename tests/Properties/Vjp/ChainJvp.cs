@@ -60,21 +60,21 @@ public sealed class ChainJvp
         from r in Dot.Apply(mv, xs[3])
         select r;
 
-    [Fact]
-    public void A_small_convolutional_classifier_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Nets.ToArbitrary(), t => Gradcheck.Verify(xs => Net(xs, t.Targets), t.Case)), 100);
+    [Property(MaxTest = 100)]
+    public Property A_small_convolutional_classifier_matches_central_differences() =>
+        Prop.ForAll(Nets.ToArbitrary(), t => Gradcheck.Verify(xs => Net(xs, t.Targets), t.Case));
 
-    [Fact]
-    public void A_chain_of_products_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Products.ToArbitrary(), t => Gradcheck.Verify(xs => Product(xs, t.Index), t.Case)), 100);
+    [Property(MaxTest = 100)]
+    public Property A_chain_of_products_matches_central_differences() =>
+        Prop.ForAll(Products.ToArbitrary(), t => Gradcheck.Verify(xs => Product(xs, t.Index), t.Case));
 
-    [Fact]
-    public void Forward_mode_reaches_through_each_op_of_both_chains() =>
-        Props.Check(Prop.ForAll(Nets.ToArbitrary(), Products.ToArbitrary(), (net, product) =>
+    [Property(MaxTest = 20)]
+    public Property Forward_mode_reaches_through_each_op_of_both_chains() =>
+        Prop.ForAll(Nets.ToArbitrary(), Products.ToArbitrary(), (net, product) =>
         {
             Tangent(xs => Net(xs, net.Targets), net.Case);
             Tangent(xs => Product(xs, product.Index), product.Case);
-        }), 20);
+        });
 
     // ẏ for ones seeded at every input: throws NotSupportedException if an op on the way has no rule.
     static void Tangent(Func<Expr[], Reader<GradEnv, Expr>> f, Case c)

@@ -1,12 +1,13 @@
 namespace Nabla.Properties;
 
+using FsCheck;
 using FsCheck.Fluent;
 using Nabla.Core;
 
 /// <summary>x̄ = ȳ.</summary>
 public sealed class CloneVjp
 {
-    [Fact]
-    public void Matches_central_differences() =>
-        Props.Check(Prop.ForAll(Generators.UnaryCases().ToArbitrary(), c => Gradcheck.Verify(xs => Clone.Apply(xs[0]), c)), 200);
+    [Property]
+    public Property Matches_central_differences() =>
+        Prop.ForAll(Generators.UnaryCases().ToArbitrary(), c => Gradcheck.Verify(xs => Clone.Apply(xs[0]), c));
 }

@@ -22,17 +22,17 @@ public sealed class ConvolutionVjp
     static void Verify(WindowCase c) =>
         Gradcheck.Verify(xs => Convolution.Apply(xs[0], xs[1], xs.Length > 2 ? xs[2] : null, c.Stride, c.Padding), c.Case);
 
-    [Fact]
-    public void With_bias_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases(bias: true).ToArbitrary(), Verify), 200);
+    [Property]
+    public Property With_bias_matches_central_differences() =>
+        Prop.ForAll(Cases(bias: true).ToArbitrary(), Verify);
 
-    [Fact]
-    public void Without_bias_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases(bias: false).ToArbitrary(), Verify), 200);
+    [Property]
+    public Property Without_bias_matches_central_differences() =>
+        Prop.ForAll(Cases(bias: false).ToArbitrary(), Verify);
 
-    [Fact]
-    public void A_recorded_backward_gives_the_fused_backward_s_gradients() =>
-        Props.Check(Prop.ForAll(Cases(bias: true).ToArbitrary(), c =>
+    [Property]
+    public Property A_recorded_backward_gives_the_fused_backward_s_gradients() =>
+        Prop.ForAll(Cases(bias: true).ToArbitrary(), c =>
         {
             var leaves = c.Case.Inputs.Select(s => s.Leaf()).ToArray();
             var y = Autodiff.Eval(Convolution.Apply(leaves[0], leaves[1], leaves[2], c.Stride, c.Padding));
@@ -51,5 +51,5 @@ public sealed class ConvolutionVjp
                 foreach (var (a, b) in f.Value.ToDoubles().Zip(r.Value.ToDoubles()))
                     Assert.True(Math.Abs(a - b) <= 1e-12 * (1 + Math.Abs(a)), $"fused {a:R}, recorded {b:R}");
             }
-        }), 200);
+        });
 }

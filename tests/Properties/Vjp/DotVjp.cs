@@ -14,7 +14,7 @@ public sealed class DotVjp
         from seed in Generators.Seeds
         select new Case([a, b], seed);
 
-    [Fact]
-    public void Matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => Dot.Apply(xs[0], xs[1]), c)), 150);
+    [Property(MaxTest = 150)]
+    public Property Matches_central_differences() =>
+        Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => Dot.Apply(xs[0], xs[1]), c));
 }

@@ -13,7 +13,7 @@ public sealed class DropoutVjp
         from seed in Generators.Seeds
         select (c, p, seed);
 
-    [Fact]
-    public void Matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(xs => Dropout.Apply(xs[0], t.P, t.Seed), t.Case)), 150);
+    [Property(MaxTest = 150)]
+    public Property Matches_central_differences() =>
+        Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(xs => Dropout.Apply(xs[0], t.P, t.Seed), t.Case));
 }

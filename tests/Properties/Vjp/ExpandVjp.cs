@@ -25,11 +25,11 @@ public sealed class ExpandVjp
         from seed in Generators.Seeds
         select (new Case([x], seed), p.Small);
 
-    [Fact]
-    public void Expand_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Expansions.ToArbitrary(), t => Gradcheck.Verify(xs => Expand.Apply(xs[0], t.Target), t.Case)), 200);
+    [Property]
+    public Property Expand_matches_central_differences() =>
+        Prop.ForAll(Expansions.ToArbitrary(), t => Gradcheck.Verify(xs => Expand.Apply(xs[0], t.Target), t.Case));
 
-    [Fact]
-    public void SumTo_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Reductions.ToArbitrary(), t => Gradcheck.Verify(xs => SumTo.Apply(xs[0], t.Target), t.Case)), 200);
+    [Property]
+    public Property SumTo_matches_central_differences() =>
+        Prop.ForAll(Reductions.ToArbitrary(), t => Gradcheck.Verify(xs => SumTo.Apply(xs[0], t.Target), t.Case));
 }

@@ -24,20 +24,20 @@ public sealed class Im2ColVjp
         return n * ((h + 2 * padding - kh) / stride + 1) * ((w + 2 * padding - kw) / stride + 1);
     }
 
-    [Fact]
-    public void Im2Col_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases(columns: false).ToArbitrary(), t =>
-            Gradcheck.Verify(xs => Im2Col.Apply(xs[0], t.KernelH, t.KernelW, t.Case.Stride, t.Case.Padding), t.Case.Case)), 200);
+    [Property]
+    public Property Im2Col_matches_central_differences() =>
+        Prop.ForAll(Cases(columns: false).ToArbitrary(), t =>
+            Gradcheck.Verify(xs => Im2Col.Apply(xs[0], t.KernelH, t.KernelW, t.Case.Stride, t.Case.Padding), t.Case.Case));
 
-    [Fact]
-    public void Col2Im_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases(columns: true).ToArbitrary(), t =>
-            Gradcheck.Verify(xs => Col2Im.Apply(xs[0], t.Image, t.KernelH, t.KernelW, t.Case.Stride, t.Case.Padding), t.Case.Case)), 200);
+    [Property]
+    public Property Col2Im_matches_central_differences() =>
+        Prop.ForAll(Cases(columns: true).ToArbitrary(), t =>
+            Gradcheck.Verify(xs => Col2Im.Apply(xs[0], t.Image, t.KernelH, t.KernelW, t.Case.Stride, t.Case.Padding), t.Case.Case));
 
     /// <summary>⟨col2im(c), x⟩ = ⟨c, im2col(x)⟩ exactly for dyadic values: the two kernels are adjoint, entry for entry.</summary>
-    [Fact]
-    public void Col2Im_is_the_adjoint_of_im2col() =>
-        Props.Check(Prop.ForAll((
+    [Property]
+    public Property Col2Im_is_the_adjoint_of_im2col() =>
+        Prop.ForAll((
             from g in Generators.ConvolutionGeometries
             from c in Generators.DyadicSamples(Shape.Of(Rows(g.X, g.W[2], g.W[3], g.Stride, g.Padding), g.W[1] * g.W[2] * g.W[3]))
             from x in Generators.DyadicSamples(g.X)
@@ -47,5 +47,5 @@ public sealed class Im2ColVjp
             var folded = Autodiff.Eval(Col2Im.Apply(c.Constant(), g.X, g.W[2], g.W[3], g.Stride, g.Padding)).Value.ToDoubles();
             var unfolded = Autodiff.Eval(Im2Col.Apply(x.Constant(), g.W[2], g.W[3], g.Stride, g.Padding)).Value.ToDoubles();
             Assert.Equal(folded.Zip(x.Values, (a, b) => a * b).Sum(), unfolded.Zip(c.Values, (a, b) => a * b).Sum());
-        }), 200);
+        });
 }

@@ -18,7 +18,7 @@ public sealed class LinearVjp
         from seed in Generators.Seeds
         select new Case([x, w, b], seed);
 
-    [Fact]
-    public void Matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => Linear.Apply(xs[0], xs[1], xs[2]), c)), 200);
+    [Property]
+    public Property Matches_central_differences() =>
+        Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => Linear.Apply(xs[0], xs[1], xs[2]), c));
 }

@@ -42,17 +42,17 @@ public sealed class MaxPool2dVjp
         from seed in Generators.Seeds
         select (new Case([x], seed), indices, dense, sparse);
 
-    [Fact]
-    public void Matches_central_differences() =>
-        Props.Check(Prop.ForAll(Pools.ToArbitrary(), t => Gradcheck.Verify(xs => MaxPool2d.Apply(xs[0], t.Kernel, t.Stride), t.Case)), 200);
+    [Property]
+    public Property Matches_central_differences() =>
+        Prop.ForAll(Pools.ToArbitrary(), t => Gradcheck.Verify(xs => MaxPool2d.Apply(xs[0], t.Kernel, t.Stride), t.Case));
 
-    [Fact]
-    public void Its_backward_scatter_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Indexed(scatter: true).ToArbitrary(), t =>
-            Gradcheck.Verify(xs => MaxPool2dBackward.Apply(xs[0], t.Indices, t.Dense), t.Case)), 200);
+    [Property]
+    public Property Its_backward_scatter_matches_central_differences() =>
+        Prop.ForAll(Indexed(scatter: true).ToArbitrary(), t =>
+            Gradcheck.Verify(xs => MaxPool2dBackward.Apply(xs[0], t.Indices, t.Dense), t.Case));
 
-    [Fact]
-    public void Gather_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Indexed(scatter: false).ToArbitrary(), t =>
-            Gradcheck.Verify(xs => Gather.Apply(xs[0], t.Indices, t.Sparse), t.Case)), 200);
+    [Property]
+    public Property Gather_matches_central_differences() =>
+        Prop.ForAll(Indexed(scatter: false).ToArbitrary(), t =>
+            Gradcheck.Verify(xs => Gather.Apply(xs[0], t.Indices, t.Sparse), t.Case));
 }

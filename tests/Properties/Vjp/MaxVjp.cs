@@ -10,7 +10,7 @@ public sealed class MaxVjp
     static readonly Gen<Case> Cases =
         Generators.UnaryCases().Where(c => c.Inputs[0].Values.OrderDescending().Take(2).Aggregate((a, b) => a - b) >= 1e-3);
 
-    [Fact]
-    public void Matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => Max.Apply(xs[0]), c)), 150);
+    [Property(MaxTest = 150)]
+    public Property Matches_central_differences() =>
+        Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => Max.Apply(xs[0]), c));
 }

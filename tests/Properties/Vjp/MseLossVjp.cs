@@ -14,7 +14,7 @@ public sealed class MseLossVjp
         from seed in Generators.Seeds
         select new Case([x, t], seed);
 
-    [Fact]
-    public void Matches_central_differences() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => MseLoss.Apply(xs[0], xs[1]), c)), 200);
+    [Property]
+    public Property Matches_central_differences() =>
+        Prop.ForAll(Cases.ToArbitrary(), c => Gradcheck.Verify(xs => MseLoss.Apply(xs[0], xs[1]), c));
 }

@@ -14,11 +14,11 @@ public sealed class ReshapeVjp
         from infer in Gen.Choose(-1, target.Length - 1)
         select (c, new Sizes(target.Select((d, i) => i == infer ? -1 : d).ToArray()));
 
-    [Fact]
-    public void Reshape_matches_central_differences_for_every_shape_of_the_same_size() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(
+    [Property]
+    public Property Reshape_matches_central_differences_for_every_shape_of_the_same_size() =>
+        Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(
             xs => t.Target.Values.Contains(-1) ? Reshape.Apply(xs[0], t.Target.Values) : Reshape.Apply(xs[0], Shape.Of(t.Target.Values)),
-            t.Case)), 200);
+            t.Case));
 
     static readonly Gen<(Case Case, int Dim)> Unsqueezes =
         from c in Generators.UnaryCases()
@@ -34,13 +34,13 @@ public sealed class ReshapeVjp
         from seed in Generators.Seeds
         select (new Case([x], seed), dim);
 
-    [Fact]
-    public void Unsqueeze_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Unsqueezes.ToArbitrary(), t => Gradcheck.Verify(xs => Reshape.Unsqueeze(xs[0], t.Dim), t.Case)), 100);
+    [Property(MaxTest = 100)]
+    public Property Unsqueeze_matches_central_differences() =>
+        Prop.ForAll(Unsqueezes.ToArbitrary(), t => Gradcheck.Verify(xs => Reshape.Unsqueeze(xs[0], t.Dim), t.Case));
 
-    [Fact]
-    public void Squeeze_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Squeezes.ToArbitrary(), t => Gradcheck.Verify(xs => Reshape.Squeeze(xs[0], t.Dim), t.Case)), 100);
+    [Property(MaxTest = 100)]
+    public Property Squeeze_matches_central_differences() =>
+        Prop.ForAll(Squeezes.ToArbitrary(), t => Gradcheck.Verify(xs => Reshape.Squeeze(xs[0], t.Dim), t.Case));
 
     /// <summary>Target sizes, printed as PyTorch prints a size list.</summary>
     internal sealed record Sizes(int[] Values)

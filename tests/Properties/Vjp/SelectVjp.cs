@@ -21,11 +21,11 @@ public sealed class SelectVjp
         from seed in Generators.Seeds
         select (new Case([x], seed), target, index);
 
-    [Fact]
-    public void Select_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Selections.ToArbitrary(), t => Gradcheck.Verify(xs => Select.Apply(xs[0], t.Index), t.Case)), 200);
+    [Property]
+    public Property Select_matches_central_differences() =>
+        Prop.ForAll(Selections.ToArbitrary(), t => Gradcheck.Verify(xs => Select.Apply(xs[0], t.Index), t.Case));
 
-    [Fact]
-    public void SelectScatter_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Scatters.ToArbitrary(), t => Gradcheck.Verify(xs => SelectScatter.Apply(xs[0], t.Target, t.Index), t.Case)), 150);
+    [Property(MaxTest = 150)]
+    public Property SelectScatter_matches_central_differences() =>
+        Prop.ForAll(Scatters.ToArbitrary(), t => Gradcheck.Verify(xs => SelectScatter.Apply(xs[0], t.Target, t.Index), t.Case));
 }

@@ -14,11 +14,11 @@ public sealed class SubVjp
         from seed in Generators.Seeds
         select new Case([s, b], seed);
 
-    [Fact]
-    public void Matches_central_differences_with_broadcasting() =>
-        Props.Check(Prop.ForAll(Generators.BinaryCases().ToArbitrary(), c => Gradcheck.Verify(xs => Sub.Apply(xs[0], xs[1]), c)), 200);
+    [Property]
+    public Property Matches_central_differences_with_broadcasting() =>
+        Prop.ForAll(Generators.BinaryCases().ToArbitrary(), c => Gradcheck.Verify(xs => Sub.Apply(xs[0], xs[1]), c));
 
-    [Fact]
-    public void Rsub_of_a_number_matches_central_differences() =>
-        Props.Check(Prop.ForAll(NumberMinusTensor.ToArbitrary(), c => Gradcheck.Verify(xs => Sub.Rsub(xs[0], xs[1]), c)), 100);
+    [Property(MaxTest = 100)]
+    public Property Rsub_of_a_number_matches_central_differences() =>
+        Prop.ForAll(NumberMinusTensor.ToArbitrary(), c => Gradcheck.Verify(xs => Sub.Rsub(xs[0], xs[1]), c));
 }

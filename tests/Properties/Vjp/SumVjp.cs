@@ -7,13 +7,13 @@ using Nabla.Core;
 /// <summary>Σ over everything: x̄ = ȳ broadcast. Σ over one dim: x̄ = ȳ (unsqueezed unless kept) broadcast.</summary>
 public sealed class SumVjp
 {
-    [Fact]
-    public void Sum_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Generators.UnaryCases().ToArbitrary(), c => Gradcheck.Verify(xs => Sum.Apply(xs[0]), c)), 150);
+    [Property(MaxTest = 150)]
+    public Property Sum_matches_central_differences() =>
+        Prop.ForAll(Generators.UnaryCases().ToArbitrary(), c => Gradcheck.Verify(xs => Sum.Apply(xs[0]), c));
 
-    [Fact]
-    public void SumDim_matches_central_differences_for_every_dim_and_keepDim() =>
-        Props.Check(Prop.ForAll(Reductions.ToArbitrary(), t => Gradcheck.Verify(xs => SumDim.Apply(xs[0], t.Dim, t.KeepDim), t.Case)), 200);
+    [Property]
+    public Property SumDim_matches_central_differences_for_every_dim_and_keepDim() =>
+        Prop.ForAll(Reductions.ToArbitrary(), t => Gradcheck.Verify(xs => SumDim.Apply(xs[0], t.Dim, t.KeepDim), t.Case));
 
     /// <summary>One input with a dim to reduce (negative ones included) and keepDim.</summary>
     internal static Gen<(Case Case, int Dim, bool KeepDim)> Reductions =>

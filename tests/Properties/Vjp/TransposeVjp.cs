@@ -19,11 +19,11 @@ public sealed class TransposeVjp
         from seed in Generators.Seeds
         select new Case([x], seed);
 
-    [Fact]
-    public void Transpose_matches_central_differences_for_every_pair_of_dims() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(xs => Transpose.Apply(xs[0], t.Dim0, t.Dim1), t.Case)), 200);
+    [Property]
+    public Property Transpose_matches_central_differences_for_every_pair_of_dims() =>
+        Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(xs => Transpose.Apply(xs[0], t.Dim0, t.Dim1), t.Case));
 
-    [Fact]
-    public void T_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Matrices.ToArbitrary(), c => Gradcheck.Verify(xs => Transpose.T(xs[0]), c)), 100);
+    [Property(MaxTest = 100)]
+    public Property T_matches_central_differences() =>
+        Prop.ForAll(Matrices.ToArbitrary(), c => Gradcheck.Verify(xs => Transpose.T(xs[0]), c));
 }

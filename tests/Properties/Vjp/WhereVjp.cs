@@ -12,9 +12,9 @@ public sealed class WhereVjp
         from mask in Gen.ArrayOf(Gen.Elements(false, true), Shape.Broadcast(c.Inputs[0].Shape, c.Inputs[1].Shape, "where").Numel)
         select (c, new Mask(mask));
 
-    [Fact]
-    public void Matches_central_differences_with_broadcasting() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(xs => Where.Apply(t.Mask.Values, xs[0], xs[1]), t.Case)), 200);
+    [Property]
+    public Property Matches_central_differences_with_broadcasting() =>
+        Prop.ForAll(Cases.ToArbitrary(), t => Gradcheck.Verify(xs => Where.Apply(t.Mask.Values, xs[0], xs[1]), t.Case));
 
     /// <summary>A selection mask, printed as 0s and 1s.</summary>
     internal sealed record Mask(bool[] Values)
