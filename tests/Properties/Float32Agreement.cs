@@ -135,18 +135,9 @@ public sealed class Float32Agreement
     /// batches broadcasting. Forward sums k products; a gradient sums m or n of them over every batch it was broadcast to.
     /// </summary>
     static readonly Gen<Trial> MatMuls =
-        from batch in Generators.Shapes(0, 2)
-        from batchA in Generators.BroadcastingTo(batch)
-        from batchB in Generators.BroadcastingTo(batch)
-        from m in Gen.Choose(1, 5)
-        from k in Gen.Choose(1, 9)
-        from n in Gen.Choose(1, 5)
-        from vectorA in Gen.Elements(false, true)
-        from vectorB in Gen.Elements(false, true)
-        from a in Generators.Samples(vectorA ? Shape.Of(k) : Shape.Of([.. batchA.ToArray(), m, k]))
-        from b in Generators.Samples(vectorB ? Shape.Of(k) : Shape.Of([.. batchB.ToArray(), k, n]))
+        from o in Generators.MatMulOperands(5, 9, 5)
         from seed in Generators.Seeds
-        select new Trial("matmul", [Rounded(a), Rounded(b)], seed, k, Math.Max(m, n) * batch.Numel, xs => MatMul.Apply(xs[0], xs[1]));
+        select new Trial("matmul", [Rounded(o.A), Rounded(o.B)], seed, o.K, Math.Max(o.M, o.N) * o.Batch.Numel, xs => MatMul.Apply(xs[0], xs[1]));
 
     // ---------------------------------------------------------------------------------------------------------------
     // Properties

@@ -30,17 +30,12 @@ public sealed class ChainJvp
 
     // a [B,m,k], b [B,k,n], v [m], u [n].
     static readonly Gen<(Case Case, int Index)> Products =
-        from batch in Gen.Choose(1, 3)
-        from m in Gen.Choose(1, 4)
-        from k in Gen.Choose(1, 4)
-        from n in Gen.Choose(1, 4)
-        from a in Generators.Samples(Shape.Of(batch, m, k))
-        from b in Generators.Samples(Shape.Of(batch, k, n))
-        from v in Generators.Samples(Shape.Of(m))
-        from u in Generators.Samples(Shape.Of(n))
-        from index in Gen.Choose(-batch, batch - 1)
+        from ab in Generators.BatchedMatrices
+        from v in Generators.Samples(Shape.Of(ab.A.Shape[1]))
+        from u in Generators.Samples(Shape.Of(ab.B.Shape[2]))
+        from index in Gen.Choose(-ab.A.Shape[0], ab.A.Shape[0] - 1)
         from seed in Generators.Seeds
-        select (new Case([a, b, v, u], seed), index);
+        select (new Case([ab.A, ab.B, v, u], seed), index);
 
     /// <summary>nll_loss(linear(reshape(max_pool2d(conv2d(x, w, b, padding 1), 2)), W, c), t).</summary>
     static Reader<GradEnv, Expr> Net(Expr[] xs, ClassTargets t) =>
