@@ -135,57 +135,48 @@ public sealed class Float32Agreement
     /// batches broadcasting. Forward sums k products; a gradient sums m or n of them over every batch it was broadcast to.
     /// </summary>
     static readonly Gen<Trial> MatMuls =
-        from batch in Generators.Shapes(0, 2)
-        from batchA in Generators.BroadcastingTo(batch)
-        from batchB in Generators.BroadcastingTo(batch)
-        from m in Gen.Choose(1, 5)
-        from k in Gen.Choose(1, 9)
-        from n in Gen.Choose(1, 5)
-        from vectorA in Gen.Elements(false, true)
-        from vectorB in Gen.Elements(false, true)
-        from a in Generators.Samples(vectorA ? Shape.Of(k) : Shape.Of([.. batchA.ToArray(), m, k]))
-        from b in Generators.Samples(vectorB ? Shape.Of(k) : Shape.Of([.. batchB.ToArray(), k, n]))
+        from o in Generators.MatMulOperands(5, 9, 5)
         from seed in Generators.Seeds
-        select new Trial("matmul", [Rounded(a), Rounded(b)], seed, k, Math.Max(m, n) * batch.Numel, xs => MatMul.Apply(xs[0], xs[1]));
+        select new Trial("matmul", [Rounded(o.A), Rounded(o.B)], seed, o.K, Math.Max(o.M, o.N) * o.Batch.Numel, xs => MatMul.Apply(xs[0], xs[1]));
 
     // ---------------------------------------------------------------------------------------------------------------
     // Properties
 
-    [Fact]
-    public void Every_catalog_op_agrees_with_float64_in_value_and_gradient() =>
-        Props.Check(Prop.ForAll(Catalog.ToArbitrary(), Agree), 400);
+    [Property(MaxTest = 400)]
+    public Property Every_catalog_op_agrees_with_float64_in_value_and_gradient() =>
+        Prop.ForAll(Catalog.ToArbitrary(), Agree);
 
-    [Fact]
-    public void Elementwise_functions_agree_with_float64_over_their_whole_range() =>
-        Props.Check(Prop.ForAll(Gen.Frequency((3, Unary), (1, Powers)).ToArbitrary(), Agree), 300);
+    [Property(MaxTest = 300)]
+    public Property Elementwise_functions_agree_with_float64_over_their_whole_range() =>
+        Prop.ForAll(Gen.Frequency((3, Unary), (1, Powers)).ToArbitrary(), Agree);
 
-    [Fact]
-    public void Binary_ops_with_broadcasting_agree_with_float64() =>
-        Props.Check(Prop.ForAll(Gen.Frequency((5, Binary), (1, Selections)).ToArbitrary(), Agree), 300);
+    [Property(MaxTest = 300)]
+    public Property Binary_ops_with_broadcasting_agree_with_float64() =>
+        Prop.ForAll(Gen.Frequency((5, Binary), (1, Selections)).ToArbitrary(), Agree);
 
-    [Fact]
-    public void Reductions_over_random_dims_agree_with_float64() =>
-        Props.Check(Prop.ForAll(Reductions.ToArbitrary(), Agree), 300);
+    [Property(MaxTest = 300)]
+    public Property Reductions_over_random_dims_agree_with_float64() =>
+        Prop.ForAll(Reductions.ToArbitrary(), Agree);
 
-    [Fact]
-    public void Softmax_and_log_softmax_over_random_dims_agree_with_float64() =>
-        Props.Check(Prop.ForAll(Softmaxes.ToArbitrary(), Agree), 200);
+    [Property]
+    public Property Softmax_and_log_softmax_over_random_dims_agree_with_float64() =>
+        Prop.ForAll(Softmaxes.ToArbitrary(), Agree);
 
-    [Fact]
-    public void MatMul_of_ranks_1_to_4_agrees_with_float64() =>
-        Props.Check(Prop.ForAll(MatMuls.ToArbitrary(), Agree), 300);
+    [Property(MaxTest = 300)]
+    public Property MatMul_of_ranks_1_to_4_agrees_with_float64() =>
+        Prop.ForAll(MatMuls.ToArbitrary(), Agree);
 
     /// <summary>ArgMax compares values exactly, and the Float32 values are exactly the Float64 ones: the same Int64 indices.</summary>
-    [Fact]
-    public void ArgMax_over_a_random_dim_picks_the_same_indices_in_float32() =>
-        Props.Check(Prop.ForAll((from c in Generators.UnaryCases() let x = Rounded(c.Inputs[0]) from dim in Generators.Dims(x.Shape) select (x, dim)).ToArbitrary(), t =>
+    [Property]
+    public Property ArgMax_over_a_random_dim_picks_the_same_indices_in_float32() =>
+        Prop.ForAll((from c in Generators.UnaryCases() let x = Rounded(c.Inputs[0]) from dim in Generators.Dims(x.Shape) select (x, dim)).ToArbitrary(), t =>
         {
             var i64 = Autodiff.Eval(Max.ArgMax(t.x.Constant(), t.dim));
             var i32 = Autodiff.Eval(Max.ArgMax(t.x.In(DType.Float32).Constant(), t.dim));
             Assert.Equal(DType.Int64, i32.DType);
             Assert.Equal(i64.Shape, i32.Shape);
             Assert.Equal(i64.Value.ToDoubles(), i32.Value.ToDoubles());
-        }), 200);
+        });
 
     // ---------------------------------------------------------------------------------------------------------------
     // The check

@@ -63,6 +63,40 @@ internal static class Generators
         from w in Gen.Choose(Math.Max(1, kw - 2 * padding), 5)
         select (batched ? Shape.Of(n, c, h, w) : Shape.Of(c, h, w), Shape.Of(o, c, kh, kw), Shape.Of(o), stride, padding);
 
+    /// <summary>The rows of im2col's output for <paramref name="image"/>: N·Ho·Wo, N = 1 for an unbatched [C,H,W] image.</summary>
+    public static int Im2ColRows(Shape image, int kh, int kw, int stride, int padding)
+    {
+        var (n, h, w) = image.Rank == 4 ? (image[0], image[2], image[3]) : (1, image[1], image[2]);
+        return n * ((h + 2 * padding - kh) / stride + 1) * ((w + 2 * padding - kw) / stride + 1);
+    }
+
+    /// <summary>Stacks of matrices A [batch,m,k] and B [batch,k,n], batch in 1..3, m, k and n in 1..4.</summary>
+    public static Gen<(Sample A, Sample B)> BatchedMatrices =>
+        from batch in Gen.Choose(1, 3)
+        from m in Gen.Choose(1, 4)
+        from k in Gen.Choose(1, 4)
+        from n in Gen.Choose(1, 4)
+        from a in Samples(Shape.Of(batch, m, k))
+        from b in Samples(Shape.Of(batch, k, n))
+        select (a, b);
+
+    /// <summary>
+    /// torch.matmul's operands of rank 1 to 4: each a vector [k] or a stack [...batch, m, k] / [...batch, k, n], the
+    /// batches broadcasting to <c>Batch</c>; m, k and n in 1..their maximum.
+    /// </summary>
+    public static Gen<(Sample A, Sample B, int M, int K, int N, Shape Batch)> MatMulOperands(int maxM, int maxK, int maxN) =>
+        from batch in Shapes(0, 2)
+        from batchA in BroadcastingTo(batch)
+        from batchB in BroadcastingTo(batch)
+        from m in Gen.Choose(1, maxM)
+        from k in Gen.Choose(1, maxK)
+        from n in Gen.Choose(1, maxN)
+        from vectorA in Gen.Elements(false, true)
+        from vectorB in Gen.Elements(false, true)
+        from a in Samples(vectorA ? Shape.Of(k) : Shape.Of([.. batchA.ToArray(), m, k]))
+        from b in Samples(vectorB ? Shape.Of(k) : Shape.Of([.. batchB.ToArray(), k, n]))
+        select (a, b, m, k, n, batch);
+
     /// <summary>Seeds for the cotangent and directions a finite-difference check draws.</summary>
     public static Gen<int> Seeds => Gen.Choose(0, int.MaxValue - 1);
 

@@ -39,9 +39,9 @@ public sealed class GradEnvProperties
         from inference in Gen.Elements(true, false)
         select (kinds.ToArray(), grad, inference);
 
-    [Fact]
-    public void Nested_transforms_apply_outermost_first_so_the_innermost_decides() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
+    [Property(MaxTest = 300)]
+    public Property Nested_transforms_apply_outermost_first_so_the_innermost_decides() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             // c.Outer[0] is the outermost scope: wrap from the innermost outwards.
             var computation = GradEnv.Ask;
@@ -55,11 +55,11 @@ public sealed class GradEnvProperties
             Assert.False(seen.DetectAnomaly);
             // local changes only what the wrapped computation sees: the environment passed in is a value.
             Assert.Equal(new GradEnv(c.Grad, c.Inference), start);
-        }), maxTest: 300);
+        });
 
-    [Fact]
-    public void An_op_records_exactly_when_its_environment_says_grad_is_enabled() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
+    [Property(MaxTest = 300)]
+    public Property An_op_records_exactly_when_its_environment_says_grad_is_enabled() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var x = Expr.Leaf(NdArray.Scalar(2, DType.Float64));
             var computation = Mul.Apply(x, x);
@@ -71,5 +71,5 @@ public sealed class GradEnvProperties
             Assert.Equal(grad, y.RequiresGrad);
             Assert.Equal(inference && !grad, y.IsInference);
             Assert.Equal(4.0, y.Value[0]);
-        }), maxTest: 300);
+        });
 }

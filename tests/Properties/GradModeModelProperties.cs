@@ -126,15 +126,14 @@ public class GradModeModelProperties
         return null;
     }
 
-    [Fact]
-    public void Random_programs_of_scopes_calls_and_wrappers_follow_the_save_and_restore_model() =>
-        Props.Check(
-            Prop.ForAll(Gen.ListOf(Steps).Select(l => l.ToArray()).ToArbitrary(), program =>
+    [Property(MaxTest = 500)]
+    public Property Random_programs_of_scopes_calls_and_wrappers_follow_the_save_and_restore_model() =>
+        Prop.ForAll(Gen.ListOf(Steps).Select(l => l.ToArray()).ToArbitrary(), program =>
             {
                 // A fresh async flow per program: mode set by its plain calls cannot leak into the next one.
                 var failure = OnFreshFlow(() => RunProgram(program));
                 return failure is null ? true.Label("ok") : false.Label(failure);
-            }), maxTest: 500);
+            });
 
     // Task.Run copies the caller's flow; what the task changes does not come back.
     static string? OnFreshFlow(Func<string?> run) => Task.Run(run).GetAwaiter().GetResult();

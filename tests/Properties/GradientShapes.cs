@@ -41,9 +41,9 @@ public sealed class GradientShapes
         Assert.Equal([6.0, 6.0, 6.0, 6.0], gB.Value.ToDoubles());
     }
 
-    [Fact]
-    public void Gradients_have_their_inputs_shapes_and_dtypes() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), t =>
+    [Property]
+    public Property Gradients_have_their_inputs_shapes_and_dtypes() =>
+        Prop.ForAll(Cases.ToArbitrary(), t =>
         {
             var (a, b) = (t.A.Leaf(), t.B.Leaf());
             var y = Autodiff.Eval(Binary.First(o => o.Name == t.Op).Apply(a, b));
@@ -65,5 +65,5 @@ public sealed class GradientShapes
                 Assert.Equal(sample.Shape, g.Shape);
                 Assert.Equal(sample.DType, g.DType);
             }
-        }), 200);
+        });
 }

@@ -1,5 +1,7 @@
 namespace Nabla.Properties;
 
+using FsCheck.Xunit;
+
 using FsCheck;
 using FsCheck.Fluent;
 using LanguageExt;
@@ -32,9 +34,9 @@ public sealed class Int64Products
 
     static NdArray Run(Reader<GradEnv, Expr> op) => op.Run(GradEnv.Default).Unwrap().Value;
 
-    [Fact]
-    public void Mm_of_int64_reads_either_operand_transposed_and_wraps_exactly() =>
-        Props.Check(Prop.ForAll(
+    [Property]
+    public Property Mm_of_int64_reads_either_operand_transposed_and_wraps_exactly() =>
+        Prop.ForAll(
             (from m in Gen.Choose(0, 6)
              from k in Gen.Choose(0, 9)
              from n in Gen.Choose(0, 21)   // past one Vector<long> on every width, with a scalar tail
@@ -52,11 +54,11 @@ public sealed class Int64Products
                 var y = Run(Mm.Apply(ea, eb, ta, tb));
                 Assert.Equal(DType.Int64, y.DType);
                 Assert.Equal(Schoolbook(a, b, m, k, n), y.Span<long>().ToArray());
-            }), 200);
+            });
 
-    [Fact]
-    public void MatMul_of_int64_stacks_vectors_and_matrices_wraps_exactly() =>
-        Props.Check(Prop.ForAll(
+    [Property]
+    public Property MatMul_of_int64_stacks_vectors_and_matrices_wraps_exactly() =>
+        Prop.ForAll(
             (from batch in Gen.Choose(1, 3)
              from m in Gen.Choose(1, 4)
              from k in Gen.Choose(1, 6)
@@ -76,5 +78,5 @@ public sealed class Int64Products
                 Assert.Equal(Schoolbook(v, b[..(k * n)], 1, k, n),
                              Run(MatMul.Apply(ev, Expr.Constant(NdArray.From(b[..(k * n)], Shape.Of(k, n))))).Span<long>().ToArray());
                 Assert.Equal(Schoolbook(v, v, 1, k, 1), Run(MatMul.Apply(ev, ev)).Span<long>().ToArray());  // Dot
-            }), 200);
+            });
 }

@@ -16,9 +16,9 @@ public sealed class LossSecondOrder
     /// Cross-entropy's Hessian is block diagonal, one block (diag(p) − ppᵀ)/N per row with p = softmax of the row, so
     /// differentiating ⟨v, ∇ₓ⟩ gives p ⊙ (v − ⟨p, v⟩)/N row by row.
     /// </summary>
-    [Fact]
-    public void CrossEntropy_hessian_vector_products_are_analytic() =>
-        Props.Check(Prop.ForAll(ClassTargets.Cases(-4, 4).ToArbitrary(), t =>
+    [Property]
+    public Property CrossEntropy_hessian_vector_products_are_analytic() =>
+        Prop.ForAll(ClassTargets.Cases(-4, 4).ToArbitrary(), t =>
         {
             var sample = t.Case.Inputs[0];
             var x = sample.Leaf();
@@ -44,12 +44,12 @@ public sealed class LossSecondOrder
                         $"(Hv)[{r}, {j}] = {expected:R} analytically, backward of backward gives {actual:R}");
                 }
             }
-        }), 200);
+        });
 
     /// <summary>∇ₓ MSE = 2(x − t)/n, so differentiating ⟨v, ∇ₓ⟩ gives 2v/n for x and −2v/n for t.</summary>
-    [Fact]
-    public void MseLoss_second_derivatives_are_plus_and_minus_two_over_n() =>
-        Props.Check(Prop.ForAll(MseCases.ToArbitrary(), c =>
+    [Property]
+    public Property MseLoss_second_derivatives_are_plus_and_minus_two_over_n() =>
+        Prop.ForAll(MseCases.ToArbitrary(), c =>
         {
             var (x, t) = (c.Inputs[0].Leaf(), c.Inputs[1].Leaf());
             var v = Cotangent(new Random(c.Seed), x.Shape);
@@ -58,7 +58,7 @@ public sealed class LossSecondOrder
             var n = x.Shape.Numel;
             Near(v.Select(z => 2 * z / n).ToArray(), grads.GradOf(x).Value.ToDoubles());
             Near(v.Select(z => -2 * z / n).ToArray(), grads.GradOf(t).Value.ToDoubles());
-        }), 200);
+        });
 
     /// <summary>The gradient of one input of a loss, recorded, as a function of the inputs it depends on.</summary>
     internal sealed record Trial(string Name, Case Case, Func<Expr[], Reader<GradEnv, Expr>> Gradient)
@@ -92,9 +92,9 @@ public sealed class LossSecondOrder
                         xs => GradientOf(a => BinaryCrossEntropyWithLogits.Apply(a[0], a[1]), [xs[0], t.Constant()], 1)));
 
     /// <summary>A recorded gradient's VJP (the double backward) matches central differences of the gradient.</summary>
-    [Fact]
-    public void Recorded_gradients_match_central_differences() =>
-        Props.Check(Prop.ForAll(Trials.ToArbitrary(), t => Gradcheck.Verify(t.Gradient, t.Case)), 200);
+    [Property]
+    public Property Recorded_gradients_match_central_differences() =>
+        Prop.ForAll(Trials.ToArbitrary(), t => Gradcheck.Verify(t.Gradient, t.Case));
 
     // ∂loss/∂xs[input] with the backward recorded, so it can be differentiated again. A constant input (at the points
     // the finite differences shift, or when the check leaves it constant) becomes a fresh leaf, so it has a gradient.

@@ -10,9 +10,9 @@ public sealed class NoGrad
     static readonly Gen<(OpUse Op, Sample X)> Uses =
         Gen.Elements(OpCatalog.All).Zip(Generators.Shapes().SelectMany(s => Generators.Samples(s, 0.5, 2)));
 
-    [Fact]
-    public void Every_op_on_a_leaf_returns_an_expression_without_node() =>
-        Props.Check(Prop.ForAll(Uses.ToArbitrary(), t =>
+    [Property]
+    public Property Every_op_on_a_leaf_returns_an_expression_without_node() =>
+        Prop.ForAll(Uses.ToArbitrary(), t =>
         {
             var x = t.X.Leaf();
             var off = Autodiff.Eval(t.Op.Apply(x), GradEnv.NoGrad(GradEnv.Default));
@@ -23,5 +23,5 @@ public sealed class NoGrad
             Assert.False(off.RequiresGrad);
             Assert.NotNull(on.Node);
             Assert.Equal(on.Value.ToDoubles(), off.Value.ToDoubles());
-        }), 200);
+        });
 }

@@ -12,13 +12,13 @@ public sealed class ProgramProperties
 {
     static readonly Gen<(DifferentiableProgram Program, Tensor[] Inputs)> Programs = Testing.Generators.ProgramsWithInputs();
 
-    [Fact]
-    public void Random_programs_pass_gradcheck() =>
-        Props.Check(Prop.ForAll(Programs.ToArbitrary(), c => Autograd.GradCheck(c.Program.Apply, c.Inputs)), 100);
+    [Property(MaxTest = 100)]
+    public Property Random_programs_pass_gradcheck() =>
+        Prop.ForAll(Programs.ToArbitrary(), c => Autograd.GradCheck(c.Program.Apply, c.Inputs));
 
-    [Fact]
-    public void Random_programs_pass_gradgradcheck() =>
-        Props.Check(Prop.ForAll(Programs.ToArbitrary(), c => Autograd.GradGradCheck(c.Program.Apply, c.Inputs)), 50);
+    [Property(MaxTest = 50)]
+    public Property Random_programs_pass_gradgradcheck() =>
+        Prop.ForAll(Programs.ToArbitrary(), c => Autograd.GradGradCheck(c.Program.Apply, c.Inputs));
 }
 
 /// <summary>Forward and reverse mode agree on random programs, and Hessians (forward over reverse) are symmetric.</summary>
@@ -26,20 +26,20 @@ public sealed class TransformProperties
 {
     static readonly Gen<(DifferentiableProgram Program, Tensor[] Inputs)> Programs = Testing.Generators.ProgramsWithInputs();
 
-    [Fact]
-    public void Forward_and_reverse_jacobians_agree() =>
-        Props.Check(Prop.ForAll(Programs.ToArbitrary(), c =>
+    [Property(MaxTest = 100)]
+    public Property Forward_and_reverse_jacobians_agree() =>
+        Prop.ForAll(Programs.ToArbitrary(), c =>
         {
             Tensor F(Tensor x) => c.Program.Last([x, .. c.Inputs[1..]]);
             var reverse = Autograd.Jacobian(F, c.Inputs[0], mode: JacobianMode.Reverse).ToArray();
             var forward = Autograd.Jacobian(F, c.Inputs[0], mode: JacobianMode.Forward).ToArray();
             for (var i = 0; i < reverse.Length; i++)
                 Assert.True(Math.Abs(reverse[i] - forward[i]) <= 1e-12 * (1 + Math.Abs(reverse[i])), $"entry {i}: {reverse[i]} vs {forward[i]} for {c.Program}");
-        }), 100);
+        });
 
-    [Fact]
-    public void Hessians_are_symmetric_and_match_differences_of_gradients() =>
-        Props.Check(Prop.ForAll(Programs.ToArbitrary(), c =>
+    [Property(MaxTest = 100)]
+    public Property Hessians_are_symmetric_and_match_differences_of_gradients() =>
+        Prop.ForAll(Programs.ToArbitrary(), c =>
         {
             Tensor F(Tensor x) => c.Program.Apply([x, .. c.Inputs[1..]]);
             var x0 = c.Inputs[0].Detach();
@@ -66,5 +66,5 @@ public sealed class TransformProperties
                     Assert.True(Math.Abs(numeric - h[i * n + j]) <= 1e-5 + 1e-4 * Math.Abs(numeric), $"H[{i},{j}] = {h[i * n + j]}, differences give {numeric}");
                 }
             }
-        }), 100);
+        });
 }

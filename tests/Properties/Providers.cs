@@ -1,5 +1,7 @@
 namespace Nabla.Properties;
 
+using FsCheck.Xunit;
+
 using System.Reflection;
 using System.Runtime.InteropServices;
 using FsCheck;
@@ -186,9 +188,9 @@ public sealed class Providers
     // C = α·op(A)·op(B) + β·C through both GEMMs. Each entry is a k-term dot product of values in [−1, 1] scaled by
     // α < 1.5, plus β·c: the two summation orders differ by at most about (k + 1)·ε·(k + 2) with ε the unit
     // roundoff, so the tolerance is 32·(k + 1)·(k + 2)·ε (k = 0 leaves one rounding of β·c, the same in both).
-    [Fact]
-    public void Mkl_and_managed_products_agree_in_double_and_float() =>
-        Props.Check(Prop.ForAll(Products.ToArbitrary(), p =>
+    [Property]
+    public Property Mkl_and_managed_products_agree_in_double_and_float() =>
+        Prop.ForAll(Products.ToArbitrary(), p =>
         {
             if (!MklNative.IsLoaded) return; // the managed GEMM is then the only one: nothing to compare
             var mkl = MklGemm.Load();
@@ -214,12 +216,12 @@ public sealed class Providers
             mkl.Multiply(p.TA, p.TB, p.M, p.N, p.K, 1d, a, b, 0d, pm);
             Managed.Multiply(p.TA, p.TB, p.M, p.N, p.K, 1d, a, b, 0d, pg);
             AssertClose(pm, pg, tolerance * Math.Pow(2, -53), "double product");
-        }), maxTest: 200);
+        });
 
     // Each GEMM against the definition Σₗ op(A)ᵢₗ·op(B)ₗⱼ, so a layout mix-up in both would not pass unseen.
-    [Fact]
-    public void The_active_gemm_computes_the_definition() =>
-        Props.Check(Prop.ForAll(Products.ToArbitrary(), p =>
+    [Property(MaxTest = 100)]
+    public Property The_active_gemm_computes_the_definition() =>
+        Prop.ForAll(Products.ToArbitrary(), p =>
         {
             var random = new Random(p.Seed);
             double[] Fill(int count) => Enumerable.Range(0, count).Select(_ => 2 * random.NextDouble() - 1).ToArray();
@@ -233,7 +235,7 @@ public sealed class Providers
             var got = (double[])c.Clone();
             Provider.Gemm.Multiply(p.TA, p.TB, p.M, p.N, p.K, 2d, a, b, 0.5, got);
             AssertClose(got, expected, 32.0 * (p.K + 1) * (p.K + 2) * Math.Pow(2, -53), Provider.Name);
-        }), maxTest: 100);
+        });
 
     [Fact]
     public void Mkl_checks_sizes_before_calling_native_code()

@@ -17,20 +17,20 @@ public sealed class SavedTensors
 
     static readonly Gen<(OpUse Op, Sample X)> Uses = Gen.Elements(OpCatalog.All).Zip(Inputs);
 
-    [Fact]
-    public void A_second_backward_through_mul_without_retain_graph_throws() =>
-        Props.Check(Prop.ForAll(Inputs.ToArbitrary(), s =>
+    [Property(MaxTest = 50)]
+    public Property A_second_backward_through_mul_without_retain_graph_throws() =>
+        Prop.ForAll(Inputs.ToArbitrary(), s =>
         {
             var x = s.Leaf();
             var y = Autodiff.Eval(from p in Mul.Apply(x, x) from r in Sum.Apply(p) select r);
             Autodiff.Gradients(y, Autodiff.Ones(y));
             var e = Assert.Throws<InvalidOperationException>(() => Autodiff.Gradients(y, Autodiff.Ones(y)));
             Assert.StartsWith(SecondTime, e.Message, StringComparison.Ordinal);
-        }), 50);
+        });
 
-    [Fact]
-    public void With_retain_graph_a_second_backward_gives_the_same_gradients() =>
-        Props.Check(Prop.ForAll(Uses.ToArbitrary(), t =>
+    [Property(MaxTest = 100)]
+    public Property With_retain_graph_a_second_backward_gives_the_same_gradients() =>
+        Prop.ForAll(Uses.ToArbitrary(), t =>
         {
             var x = t.X.Leaf();
             var y = Autodiff.Eval(from u in t.Op.Apply(x) from r in Sum.Apply(u) select r);
@@ -40,7 +40,7 @@ public sealed class SavedTensors
             var last = Autodiff.Gradients(y, Autodiff.Ones(y)).GradOf(x).Value.ToDoubles();
             WithinAnUlp(first, second);
             WithinAnUlp(first, last);
-        }), 100);
+        });
 
     // Each backward computes into fresh buffers, and System.Numerics.Tensors' sin and cos can round the same value
     // differently by one ulp depending on where it falls in the buffer's vectors (README, "Reproducible bits").
@@ -52,9 +52,9 @@ public sealed class SavedTensors
                         $"gradient element {i}: {expected[i]:R} the first time, {actual[i]:R} again");
     }
 
-    [Fact]
-    public void A_graph_of_only_add_and_sum_runs_again_without_retain_graph() =>
-        Props.Check(Prop.ForAll(Inputs.ToArbitrary(), s =>
+    [Property(MaxTest = 50)]
+    public Property A_graph_of_only_add_and_sum_runs_again_without_retain_graph() =>
+        Prop.ForAll(Inputs.ToArbitrary(), s =>
         {
             var x = s.Leaf();
             var y = Autodiff.Eval(from a in Add.Apply(x, x) from b in Add.Apply(a, Expr.Scalar(1, DType.Float64)) from r in Sum.Apply(b) select r);
@@ -62,11 +62,11 @@ public sealed class SavedTensors
             var second = Autodiff.Gradients(y, Autodiff.Ones(y)).GradOf(x).Value.ToDoubles();
             Assert.Equal(Enumerable.Repeat(2.0, s.Shape.Numel), first);
             Assert.Equal(first, second);
-        }), 50);
+        });
 
-    [Fact]
-    public void Exactly_the_ops_that_save_tensors_forbid_a_second_backward() =>
-        Props.Check(Prop.ForAll(Uses.ToArbitrary(), t =>
+    [Property]
+    public Property Exactly_the_ops_that_save_tensors_forbid_a_second_backward() =>
+        Prop.ForAll(Uses.ToArbitrary(), t =>
         {
             var x = t.X.Leaf();
             var y = Autodiff.Eval(from u in t.Op.Apply(x) from r in Sum.Apply(u) select r);
@@ -77,5 +77,5 @@ public sealed class SavedTensors
                 Assert.StartsWith(SecondTime, e.Message, StringComparison.Ordinal);
             }
             else Assert.Equal(first, Autodiff.Gradients(y, Autodiff.Ones(y)).GradOf(x).Value.ToDoubles());
-        }), 200);
+        });
 }

@@ -49,9 +49,9 @@ public sealed class SecondOrder
         }
     }
 
-    [Fact]
-    public void Differentiating_a_created_graph_gives_the_analytic_second_derivative() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), t =>
+    [Property]
+    public Property Differentiating_a_created_graph_gives_the_analytic_second_derivative() =>
+        Prop.ForAll(Cases.ToArbitrary(), t =>
         {
             var x = t.X.Leaf();
             var actual = SecondDerivative(t.F, x).Value.ToDoubles();
@@ -61,7 +61,7 @@ public sealed class SecondOrder
                 Assert.True(Math.Abs(actual[i] - expected) <= 1e-12 * (1 + Math.Abs(expected)),
                     $"{t.F}″({t.X.Values[i]:R}) = {expected:R}, backward of backward gives {actual[i]:R}");
             }
-        }), 200);
+        });
 
     // d/dx Σ (d/dx Σ f(x)): the first backward recorded, the second not.
     static Expr SecondDerivative(Function f, Expr x)

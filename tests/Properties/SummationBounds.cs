@@ -1,5 +1,7 @@
 namespace Nabla.Properties;
 
+using FsCheck.Xunit;
+
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
@@ -90,9 +92,9 @@ public sealed class SummationBounds
                     $"{what}: {actual:R}, exactly {exact:R}; error {Math.Abs(actual - exact):E3} > bound {bound:E3}");
     }
 
-    [Fact]
-    public void Sums_of_any_length_and_alignment_stay_within_the_bound() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
+    [Property(MaxTest = 300)]
+    public Property Sums_of_any_length_and_alignment_stay_within_the_bound() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var x = Values(c);
             if (c.Float32)
@@ -107,12 +109,12 @@ public sealed class SummationBounds
                 x.CopyTo(buffer, c.Offset);
                 Within<double>(Summation.Sum<double>(buffer.AsSpan(c.Offset)), x, c.ToString());
             }
-        }), 300);
+        });
 
     /// <summary>The same bound for terms written a block at a time (the losses' and the dot product's path).</summary>
-    [Fact]
-    public void Sums_of_written_terms_stay_within_the_bound() =>
-        Props.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
+    [Property]
+    public Property Sums_of_written_terms_stay_within_the_bound() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var x = Values(c);
             var squares = x.Select(v => c.Float32 ? (float)v * (float)v : v * v).ToArray();
@@ -120,7 +122,7 @@ public sealed class SummationBounds
                 Within<float>(Summation.Sum<float, Squares<float>>(x.Length, new(x.Select(v => (float)v).ToArray())), squares, c.ToString());
             else
                 Within<double>(Summation.Sum<double, Squares<double>>(x.Length, new(x)), squares, c.ToString());
-        }), 200);
+        });
 
     readonly struct Squares<T>(T[] x) : Summation.ITerms<T> where T : unmanaged, INumber<T>
     {
@@ -131,9 +133,9 @@ public sealed class SummationBounds
     }
 
     /// <summary>Rows added into an accumulator: every column is the Float64 sum rounded once (Float32), or within the bound (Float64).</summary>
-    [Fact]
-    public void Row_sums_of_any_shape_stay_within_the_bound() =>
-        Props.Check(Prop.ForAll((from float32 in Gen.Elements(true, false)
+    [Property]
+    public Property Row_sums_of_any_shape_stay_within_the_bound() =>
+        Prop.ForAll((from float32 in Gen.Elements(true, false)
                                  from rows in Gen.Frequency((3, Gen.Choose(0, 200)), (1, Gen.Choose(0, 5000)))
                                  from inner in Gen.Frequency((3, Gen.Choose(1, 20)), (1, Gen.Choose(1, 3000)))
                                  from kind in Gen.Elements("tenths", "uniform", "mixed sign", "wide range")
@@ -157,5 +159,5 @@ public sealed class SummationBounds
                 if (t.c.Float32) Within<float>(sums[j], column, $"{t} column {j}", rows: true);
                 else Within<double>(sums[j], column, $"{t} column {j}", rows: true);
             }
-        }), 200);
+        });
 }

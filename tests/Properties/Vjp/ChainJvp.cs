@@ -30,17 +30,12 @@ public sealed class ChainJvp
 
     // a [B,m,k], b [B,k,n], v [m], u [n].
     static readonly Gen<(Case Case, int Index)> Products =
-        from batch in Gen.Choose(1, 3)
-        from m in Gen.Choose(1, 4)
-        from k in Gen.Choose(1, 4)
-        from n in Gen.Choose(1, 4)
-        from a in Generators.Samples(Shape.Of(batch, m, k))
-        from b in Generators.Samples(Shape.Of(batch, k, n))
-        from v in Generators.Samples(Shape.Of(m))
-        from u in Generators.Samples(Shape.Of(n))
-        from index in Gen.Choose(-batch, batch - 1)
+        from ab in Generators.BatchedMatrices
+        from v in Generators.Samples(Shape.Of(ab.A.Shape[1]))
+        from u in Generators.Samples(Shape.Of(ab.B.Shape[2]))
+        from index in Gen.Choose(-ab.A.Shape[0], ab.A.Shape[0] - 1)
         from seed in Generators.Seeds
-        select (new Case([a, b, v, u], seed), index);
+        select (new Case([ab.A, ab.B, v, u], seed), index);
 
     /// <summary>nll_loss(linear(reshape(max_pool2d(conv2d(x, w, b, padding 1), 2)), W, c), t).</summary>
     static Reader<GradEnv, Expr> Net(Expr[] xs, ClassTargets t) =>
@@ -60,21 +55,21 @@ public sealed class ChainJvp
         from r in Dot.Apply(mv, xs[3])
         select r;
 
-    [Fact]
-    public void A_small_convolutional_classifier_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Nets.ToArbitrary(), t => Gradcheck.Verify(xs => Net(xs, t.Targets), t.Case)), 100);
+    [Property(MaxTest = 100)]
+    public Property A_small_convolutional_classifier_matches_central_differences() =>
+        Prop.ForAll(Nets.ToArbitrary(), t => Gradcheck.Verify(xs => Net(xs, t.Targets), t.Case));
 
-    [Fact]
-    public void A_chain_of_products_matches_central_differences() =>
-        Props.Check(Prop.ForAll(Products.ToArbitrary(), t => Gradcheck.Verify(xs => Product(xs, t.Index), t.Case)), 100);
+    [Property(MaxTest = 100)]
+    public Property A_chain_of_products_matches_central_differences() =>
+        Prop.ForAll(Products.ToArbitrary(), t => Gradcheck.Verify(xs => Product(xs, t.Index), t.Case));
 
-    [Fact]
-    public void Forward_mode_reaches_through_each_op_of_both_chains() =>
-        Props.Check(Prop.ForAll(Nets.ToArbitrary(), Products.ToArbitrary(), (net, product) =>
+    [Property(MaxTest = 20)]
+    public Property Forward_mode_reaches_through_each_op_of_both_chains() =>
+        Prop.ForAll(Nets.ToArbitrary(), Products.ToArbitrary(), (net, product) =>
         {
             Tangent(xs => Net(xs, net.Targets), net.Case);
             Tangent(xs => Product(xs, product.Index), product.Case);
-        }), 20);
+        });
 
     // ẏ for ones seeded at every input: throws NotSupportedException if an op on the way has no rule.
     static void Tangent(Func<Expr[], Reader<GradEnv, Expr>> f, Case c)
