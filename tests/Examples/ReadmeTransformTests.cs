@@ -18,6 +18,8 @@ public partial class ReadmeTests
                      Autograd.Hessian(v => v[0].Pow(2) * v[1] + v[1].Pow(3), p).ToString());
         Assert.Equal("tensor([ 0.0707, -0.4161], dtype=float64)",
                      Autograd.Jvp(v => v.Sin(), p, Tensor.Ones([2], dtype: DType.Float64)).Jvp.ToString());
+        Assert.Equal("tensor([[ 0.0707,  0.0000],\n        [-0.0000, -0.4161]], dtype=float64)",
+                     Autograd.Jacobian(v => v.Sin(), p, mode: JacobianMode.Forward).ToString());
 
         var one = Tensor.Scalar(1.0, dtype: DType.Float64);
         Tensor Inner(Tensor a) => a * Autograd.Vjp(b => a * b, one, one, createGraph: true).Vjp;
