@@ -29,7 +29,7 @@ internal sealed record GradcheckTrial(Case Case, Func<Expr[], Reader<GradEnv, Ex
 
 /// <summary>
 /// Every primitive and composite op of Nabla.Core, a row each, as tinygrad's <c>helper_test_op</c>: the one property
-/// in <see cref="Rules"/> checks each row's VJP and JVP against central differences in Float64. Domains keep away from
+/// in <see cref="OpRules"/> checks each row's VJP and JVP against central differences in Float64. Domains keep away from
 /// kinks (|x| ≥ 0.1 for abs and relu), poles and singularities (|x| ≥ 0.5 for reciprocal, divisors, log, sqrt and
 /// the bases of pow); elementwise binary ops take broadcasting shapes.
 /// </summary>
