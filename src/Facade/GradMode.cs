@@ -30,14 +30,11 @@ internal static class GradMode
         return f();
     }
 
-    /// <summary>Runs a core computation in the current environment; a fault rethrows the original exception.</summary>
-    public static A Run<A>(Reader<GradEnv, A> computation) => computation.Run(Current).Unwrap();
-
-    /// <summary>Runs a core forward rule, <paramref name="rule"/>(env, x), in the current environment: Run without a computation to build.</summary>
-    public static A Run<T, A>(Func<GradEnv, T, ReaderResult<A>> rule, T x) => rule(Current, x).Unwrap();
-
-    /// <summary>Runs a core forward rule, <paramref name="rule"/>(env, a, b), in the current environment: Run without a computation to build.</summary>
-    public static A Run<T1, T2, A>(Func<GradEnv, T1, T2, ReaderResult<A>> rule, T1 a, T2 b) => rule(Current, a, b).Unwrap();
+    /// <summary>
+    /// Runs a core computation in the current environment. Faults are exceptions (see <see cref="Reading"/>), so the
+    /// computation is invoked directly rather than through LanguageExt's <c>Run</c>, which would catch and rewrap them.
+    /// </summary>
+    public static A Run<A>(Reader<GradEnv, A> computation) => computation(Current).Unwrap();
 
     sealed class Restore(GradEnv? saved) : IDisposable
     {

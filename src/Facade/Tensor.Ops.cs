@@ -7,11 +7,6 @@ public sealed partial class Tensor
 {
     internal static Tensor Run(Reader<GradEnv, Expr> op) => new(GradMode.Run(op));
 
-    // The direct path for the operators: an op's forward rule run in the current environment, with no computation
-    // (a closure and a delegate) built per call.
-    static Tensor Run(Func<GradEnv, Expr, ReaderResult<Expr>> forward, Expr x) => new(GradMode.Run(forward, x));
-    static Tensor Run(Func<GradEnv, Expr, Expr, ReaderResult<Expr>> forward, Expr a, Expr b) => new(GradMode.Run(forward, a, b));
-
     // A Python number next to a tensor takes the tensor's dtype (the default float one next to Int64); an integer
     // next to an Int64 tensor stays Int64, exactly. Constants are immutable, so the few most recent ones are reused: a
     // loop like y = y * 1.0001 + 0.001 then makes none.
@@ -46,54 +41,54 @@ public sealed partial class Tensor
     Expr AsFloating => Value.DType.IsFloating() ? expr : Expr.Constant(Value.Cast((Core.DType)DefaultDType));
 
     /// <summary>a + b, broadcasting.</summary>
-    public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Forward, a.expr, b.expr);
+    public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Apply(a.expr, b.expr));
     /// <summary>a + s.</summary>
-    public static Tensor operator +(Tensor a, double s) => Run(Add.Forward, a.expr, a.Number(s));
+    public static Tensor operator +(Tensor a, double s) => Run(Add.Apply(a.expr, a.Number(s)));
     /// <summary>s + a.</summary>
-    public static Tensor operator +(double s, Tensor a) => Run(Add.Forward, a.Number(s), a.expr);
+    public static Tensor operator +(double s, Tensor a) => Run(Add.Apply(a.Number(s), a.expr));
     /// <summary>a + s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
-    public static Tensor operator +(Tensor a, long s) => Run(Add.Forward, a.expr, a.Number(s));
+    public static Tensor operator +(Tensor a, long s) => Run(Add.Apply(a.expr, a.Number(s)));
     /// <summary>s + a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
-    public static Tensor operator +(long s, Tensor a) => Run(Add.Forward, a.Number(s), a.expr);
+    public static Tensor operator +(long s, Tensor a) => Run(Add.Apply(a.Number(s), a.expr));
     /// <summary>a + s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
     public static Tensor operator +(Tensor a, int s) => a + (long)s;
     /// <summary>s + a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
     public static Tensor operator +(int s, Tensor a) => (long)s + a;
 
     /// <summary>a − b, broadcasting.</summary>
-    public static Tensor operator -(Tensor a, Tensor b) => Run(Sub.Forward, a.expr, b.expr);
+    public static Tensor operator -(Tensor a, Tensor b) => Run(Sub.Apply(a.expr, b.expr));
     /// <summary>a − s.</summary>
-    public static Tensor operator -(Tensor a, double s) => Run(Sub.Forward, a.expr, a.Number(s));
+    public static Tensor operator -(Tensor a, double s) => Run(Sub.Apply(a.expr, a.Number(s)));
     /// <summary>s − a.</summary>
-    public static Tensor operator -(double s, Tensor a) => Run(Sub.RsubForward, a.Number(s), a.expr);
+    public static Tensor operator -(double s, Tensor a) => Run(Sub.Rsub(a.Number(s), a.expr));
     /// <summary>a − s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
-    public static Tensor operator -(Tensor a, long s) => Run(Sub.Forward, a.expr, a.Number(s));
+    public static Tensor operator -(Tensor a, long s) => Run(Sub.Apply(a.expr, a.Number(s)));
     /// <summary>s − a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
-    public static Tensor operator -(long s, Tensor a) => Run(Sub.RsubForward, a.Number(s), a.expr);
+    public static Tensor operator -(long s, Tensor a) => Run(Sub.Rsub(a.Number(s), a.expr));
     /// <summary>a − s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
     public static Tensor operator -(Tensor a, int s) => a - (long)s;
     /// <summary>s − a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
     public static Tensor operator -(int s, Tensor a) => (long)s - a;
 
     /// <summary>a ⊙ b, broadcasting.</summary>
-    public static Tensor operator *(Tensor a, Tensor b) => Run(Mul.Forward, a.expr, b.expr);
+    public static Tensor operator *(Tensor a, Tensor b) => Run(Mul.Apply(a.expr, b.expr));
     /// <summary>a · s.</summary>
-    public static Tensor operator *(Tensor a, double s) => Run(Mul.Forward, a.expr, a.Number(s));
+    public static Tensor operator *(Tensor a, double s) => Run(Mul.Apply(a.expr, a.Number(s)));
     /// <summary>s · a.</summary>
-    public static Tensor operator *(double s, Tensor a) => Run(Mul.Forward, a.Number(s), a.expr);
+    public static Tensor operator *(double s, Tensor a) => Run(Mul.Apply(a.Number(s), a.expr));
     /// <summary>a · s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
-    public static Tensor operator *(Tensor a, long s) => Run(Mul.Forward, a.expr, a.Number(s));
+    public static Tensor operator *(Tensor a, long s) => Run(Mul.Apply(a.expr, a.Number(s)));
     /// <summary>s · a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
-    public static Tensor operator *(long s, Tensor a) => Run(Mul.Forward, a.Number(s), a.expr);
+    public static Tensor operator *(long s, Tensor a) => Run(Mul.Apply(a.Number(s), a.expr));
     /// <summary>a · s for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
     public static Tensor operator *(Tensor a, int s) => a * (long)s;
     /// <summary>s · a for an integer s: an Int64 tensor stays Int64 (wrapping on overflow), a floating one keeps its dtype.</summary>
     public static Tensor operator *(int s, Tensor a) => (long)s * a;
 
     /// <summary>a ⊘ b, broadcasting; true division (Int64 operands give the default float dtype).</summary>
-    public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Forward, a.AsFloating, b.AsFloating);
+    public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Apply(a.AsFloating, b.AsFloating));
     /// <summary>a / s.</summary>
-    public static Tensor operator /(Tensor a, double s) => Run(Div.Forward, a.AsFloating, a.Number(s));
+    public static Tensor operator /(Tensor a, double s) => Run(Div.Apply(a.AsFloating, a.Number(s)));
     /// <summary>s / a, computed as PyTorch does: reciprocal(a) · s.</summary>
     public static Tensor operator /(double s, Tensor a)
     {
@@ -110,7 +105,7 @@ public sealed partial class Tensor
     public static Tensor operator /(int s, Tensor a) => (double)s / a;
 
     /// <summary>−a.</summary>
-    public static Tensor operator -(Tensor a) => Run(Neg.Forward, a.expr);
+    public static Tensor operator -(Tensor a) => Run(Neg.Apply(a.expr));
 
     /// <summary>xᵖ elementwise (PowBackward0); an integral power of an Int64 tensor stays Int64, as <see cref="Pow(long)"/>.</summary>
     public Tensor Pow(double exponent) =>
@@ -137,28 +132,28 @@ public sealed partial class Tensor
         : Run(PowTensor.Apply(AsFloating, exponent.AsFloating));
 
     /// <summary>eˣ elementwise.</summary>
-    public Tensor Exp() => Run(Core.Exp.Forward, AsFloating);
+    public Tensor Exp() => Run(Core.Exp.Apply(AsFloating));
 
     /// <summary>ln x elementwise.</summary>
-    public Tensor Log() => Run(Core.Log.Forward, AsFloating);
+    public Tensor Log() => Run(Core.Log.Apply(AsFloating));
 
     /// <summary>tanh x elementwise.</summary>
-    public Tensor Tanh() => Run(Core.Tanh.Forward, AsFloating);
+    public Tensor Tanh() => Run(Core.Tanh.Apply(AsFloating));
 
     /// <summary>√x elementwise.</summary>
-    public Tensor Sqrt() => Run(Core.Sqrt.Forward, AsFloating);
+    public Tensor Sqrt() => Run(Core.Sqrt.Apply(AsFloating));
 
     /// <summary>|x| elementwise.</summary>
-    public Tensor Abs() => Run(Core.Abs.Forward, expr);
+    public Tensor Abs() => Run(Core.Abs.Apply(expr));
 
     /// <summary>sin x elementwise.</summary>
-    public Tensor Sin() => Run(Core.Sin.Forward, AsFloating);
+    public Tensor Sin() => Run(Core.Sin.Apply(AsFloating));
 
     /// <summary>cos x elementwise.</summary>
-    public Tensor Cos() => Run(Core.Cos.Forward, AsFloating);
+    public Tensor Cos() => Run(Core.Cos.Apply(AsFloating));
 
     /// <summary>σ(x) = 1 / (1 + e⁻ˣ) elementwise.</summary>
-    public Tensor Sigmoid() => Run(Core.Sigmoid.Forward, AsFloating);
+    public Tensor Sigmoid() => Run(Core.Sigmoid.Apply(AsFloating));
 
     /// <summary>max(x, 0) elementwise.</summary>
     public Tensor Relu() => Run(Core.Relu.Apply(expr));

@@ -30,9 +30,6 @@ public abstract class OpNode : Node
     /// <summary>One entry per input of the op: the input's node, or null where that input does not require grad.</summary>
     public IReadOnlyList<Node?> Inputs => Arity switch { 1 => [input0], 2 => [input0, input1], _ => [input0, input1, input2] };
 
-    /// <summary>True once a backward without retainGraph has freed the tensors this node saved.</summary>
-    internal abstract bool IsReleased { get; }
-
     /// <summary>ȳ ↦ the cotangent of input number <paramref name="input"/> (the op's VJP over its saved values).</summary>
     internal abstract Reader<GradEnv, Expr> Vjp(Expr yBar, int input);
 
@@ -54,8 +51,6 @@ internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, N
     bool released;
 
     public override string Name => op.Name;
-
-    internal override bool IsReleased => released;
 
     internal override Reader<GradEnv, Expr> Vjp(Expr yBar, int input)
     {

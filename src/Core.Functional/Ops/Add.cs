@@ -17,11 +17,8 @@ public sealed class Add : ElementwiseOp<Unit>
     protected internal override bool SavesTensors => false;
 
     /// <summary>a + b, broadcasting.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) => env => Forward(env, a, b);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> Forward(GradEnv env, Expr a, Expr b) =>
-        Rule.Record(env, Elementwise.Binary(BinaryKernel.Add, a.Value, b.Value, "add"), unit, a, b);
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Add, a.Value, b.Value, "add"), unit, a, b);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => Pure(t);

@@ -20,11 +20,8 @@ public sealed class Div : ElementwiseOp<(Expr A, Expr B)>
     protected internal override bool SavesOutput => true;
 
     /// <summary>a ⊘ b, broadcasting (true division: integer operands give a float).</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) => env => Forward(env, a, b);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> Forward(GradEnv env, Expr a, Expr b) =>
-        Rule.Record(env, Elementwise.Binary(BinaryKernel.Div, a.Value, b.Value, "div"), (a, b), a, b);
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Div, a.Value, b.Value, "div"), (a, b), a, b);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial((Expr A, Expr B) saved, Expr? y, int input, Expr t) =>

@@ -12,11 +12,8 @@ public sealed class Log : ElementwiseOp<Expr>
     public override string Name => "LogBackward0";
 
     /// <summary>ln x elementwise (NaN below 0, −∞ at 0).</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr x) => env => Forward(env, x);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> Forward(GradEnv env, Expr x) =>
-        Rule.Record(env, Elementwise.Unary(UnaryKernel.Log, x.Value), x, x);
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Log, x.Value), x, x);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial(Expr x, Expr? y, int input, Expr t) => Div.Apply(t, x);

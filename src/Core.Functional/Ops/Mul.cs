@@ -13,11 +13,8 @@ public sealed class Mul : ElementwiseOp<(Expr A, Expr B)>
     public override string Name => "MulBackward0";
 
     /// <summary>a ⊙ b, broadcasting.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) => env => Forward(env, a, b);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> Forward(GradEnv env, Expr a, Expr b) =>
-        Rule.Record(env, Elementwise.Binary(BinaryKernel.Mul, a.Value, b.Value, "mul"), (a, b), a, b);
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Mul, a.Value, b.Value, "mul"), (a, b), a, b);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial((Expr A, Expr B) saved, Expr? y, int input, Expr t) =>

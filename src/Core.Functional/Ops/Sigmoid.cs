@@ -16,11 +16,8 @@ public sealed class Sigmoid : ElementwiseOp<Unit>
     protected internal override bool SavesOutput => true;
 
     /// <summary>σ(x) elementwise.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr x) => env => Forward(env, x);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> Forward(GradEnv env, Expr x) =>
-        Rule.Record(env, Elementwise.Unary(UnaryKernel.Sigmoid, x.Value), unit, x);
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sigmoid, x.Value), unit, x);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => SigmoidBackward.Apply(t, y!);

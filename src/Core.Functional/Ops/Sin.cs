@@ -12,11 +12,8 @@ public sealed class Sin : ElementwiseOp<Expr>
     public override string Name => "SinBackward0";
 
     /// <summary>sin x elementwise.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr x) => env => Forward(env, x);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> Forward(GradEnv env, Expr x) =>
-        Rule.Record(env, Elementwise.Unary(UnaryKernel.Sin, x.Value), x, x);
+    public static Reader<GradEnv, Expr> Apply(Expr x) =>
+        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Sin, x.Value), x, x);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial(Expr x, Expr? y, int input, Expr t) =>

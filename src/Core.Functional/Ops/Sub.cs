@@ -17,18 +17,12 @@ public sealed class Sub(string name) : ElementwiseOp<Unit>
     protected internal override bool SavesTensors => false;
 
     /// <summary>a − b, broadcasting.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) => env => Forward(env, a, b);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> Forward(GradEnv env, Expr a, Expr b) =>
-        Rule.Record(env, Elementwise.Binary(BinaryKernel.Sub, a.Value, b.Value, "sub"), unit, a, b);
+    public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>
+        env => Rule.Record(env, Elementwise.Binary(BinaryKernel.Sub, a.Value, b.Value, "sub"), unit, a, b);
 
     /// <summary>s − b for a number s on the left (PyTorch's rsub, RsubBackward1).</summary>
-    public static Reader<GradEnv, Expr> Rsub(Expr s, Expr b) => env => RsubForward(env, s, b);
-
-    /// <summary>The forward rule, run in <paramref name="env"/> without building a computation first.</summary>
-    internal static ReaderResult<Expr> RsubForward(GradEnv env, Expr s, Expr b) =>
-        RsubRule.Record(env, Elementwise.Binary(BinaryKernel.Sub, s.Value, b.Value, "rsub"), unit, s, b);
+    public static Reader<GradEnv, Expr> Rsub(Expr s, Expr b) =>
+        env => RsubRule.Record(env, Elementwise.Binary(BinaryKernel.Sub, s.Value, b.Value, "rsub"), unit, s, b);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) =>
