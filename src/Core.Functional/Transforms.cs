@@ -67,18 +67,18 @@ public static class Transforms
         if (v is not null && !v.Shape.Equals(y.Shape))
             throw new ArgumentException($"{name}: v has shape {v.Shape} but f(x) has shape {y.Shape}");
         var seed = v ?? Expr.Constant(NdArray.Full(y.Shape, 1, y.DType));
-        return (y, Rows(xi, y, [seed], outer, inner)[0]);
+        return (y, Vjps(xi, y, [seed], outer, inner)[0]);
     }
 
     static (Expr Y, Expr YDot) Pushforward(Func<Expr, Reader<GradEnv, Expr>> f, Expr x, Expr v, GradEnv outer)
     {
         if (!v.Shape.Equals(x.Shape)) throw new ArgumentException($"jvp: v has shape {v.Shape} but x has shape {x.Shape}");
         var (xi, y, inner) = Trace(f, x, outer, "jvp");
-        return (y, Columns(xi, y, [v], outer, inner)[0]);
+        return (y, Jvps(xi, y, [v], outer, inner)[0]);
     }
 
     // vᵢᵀ·∂y/∂xi for each seed, one reverse pass each over the same graph.
-    static Expr[] Rows(Expr xi, Expr y, Expr[] seeds, GradEnv outer, GradEnv inner)
+    static Expr[] Vjps(Expr xi, Expr y, Expr[] seeds, GradEnv outer, GradEnv inner)
     {
         var zero = Expr.Constant(NdArray.Full(xi.Shape, 0, xi.DType));
         if (y.Node is null) return seeds.Select(_ => zero).ToArray();
@@ -87,7 +87,7 @@ public static class Transforms
     }
 
     // ∂y/∂xi·vⱼ for each tangent, one forward pass each; recorded only when the caller records.
-    static Expr[] Columns(Expr xi, Expr y, Expr[] tangents, GradEnv outer, GradEnv inner)
+    static Expr[] Jvps(Expr xi, Expr y, Expr[] tangents, GradEnv outer, GradEnv inner)
     {
         var env = outer.GradEnabled ? inner : GradEnv.NoGrad(inner);
         return tangents.Select(t => ForwardMode.Tangent(y, Seq1((xi.Node!, t))).Eval(env)).ToArray();
@@ -100,8 +100,8 @@ public static class Transforms
         var reverse = mode == JacobianMode.Reverse || (mode == JacobianMode.Auto && m <= n);
         var shape = Shape.Of([.. y.Shape.ToArray(), .. x.Shape.ToArray()]);
         if (reverse)
-            return Assemble(Rows(xi, y, Basis(y.Shape, y.DType), outer, inner), Shape.Of(m, n), shape, transpose: false, inner);
-        return Assemble(Columns(xi, y, Basis(x.Shape, x.DType), outer, inner), Shape.Of(n, m), shape, transpose: true, inner);
+            return Assemble(Vjps(xi, y, Basis(y.Shape, y.DType), outer, inner), Shape.Of(m, n), shape, transpose: false, inner);
+        return Assemble(Jvps(xi, y, Basis(x.Shape, x.DType), outer, inner), Shape.Of(n, m), shape, transpose: true, inner);
     }
 
     // The standard basis of a shape: one-hot tensors, one per element.

@@ -135,7 +135,7 @@ public sealed class ConvolutionFacts
         Assert.Equal("Im2ColBackward0", Autodiff.Eval(Im2Col.Apply(x, 2, 2)).Node!.Name);
         var cols = Leaf(new double[9 * 4], Shape.Of(9, 4), DType.Float64);
         Assert.Equal("Col2ImBackward0", Autodiff.Eval(Col2Im.Apply(cols, Shape.Of(1, 1, 4, 4), 2, 2)).Node!.Name);
-        Assert.Equal("GatherBackward0", Autodiff.Eval(Gather.Apply(x, [0, 5], Shape.Of(2))).Node!.Name);
+        Assert.Equal("TakeBackward0", Autodiff.Eval(Take.Apply(x, [0, 5], Shape.Of(2))).Node!.Name);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

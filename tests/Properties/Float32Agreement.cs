@@ -100,7 +100,7 @@ public sealed class Float32Agreement
         from mask in Gen.ArrayOf(Gen.Elements(false, true), Shape.Broadcast(shapes.A, shapes.B, "where").Numel)
         from seed in Generators.Seeds
         select new Trial($"where(mask {{{string.Join("", mask.Select(m => m ? '1' : '0'))}}})", [Rounded(a), Rounded(b)], seed,
-                         1, BroadcastFactor(shapes.A, shapes.B), xs => Where.Apply(mask, xs[0], xs[1]));
+                         1, BroadcastFactor(shapes.A, shapes.B), xs => Where.Apply([.. mask], xs[0], xs[1]));
 
     /// <summary>Sum, mean and max of everything, and sum and mean over a random dim (negative ones included), with and without keepDim.</summary>
     static readonly Gen<Trial> Reductions =

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace Nabla.Properties;
 
 using LanguageExt;
@@ -68,7 +69,7 @@ internal static class OpCatalog
         new("mv", true, x => from v in Reshape.Apply(x, [-1]) from m in Reshape.Apply(x, [1, -1]) from y in Mv.Apply(m, v) select y),
         new("bmm", true, x => from a in Reshape.Apply(x, [1, 1, -1]) from b in Reshape.Apply(x, [1, -1, 1]) from y in Bmm.Apply(a, b) select y),
         new("matmul", true, x => from v in Reshape.Apply(x, [-1]) from y in MatMul.Apply(v, v) select y),
-        new("where", true, x => Where.Apply(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToArray(), x, Half(x))),
+        new("where", true, x => Where.Apply(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToImmutableArray(), x, Half(x))),
         // x as a 1×n image and as a 1×n kernel, padded to 3×(n+2): a 3×3 output, each element a sum of up to n products.
         new("conv2d", true, x => from image in Reshape.Apply(x, [1, 1, 1, -1]) from y in Convolution.Apply(image, image, null, padding: 1) select y),
         // Windows of 1×2 over the padded 1×n row overlap, so col2im's sums (im2col's VJP) have two terms.
@@ -78,7 +79,7 @@ internal static class OpCatalog
                                   from y in Col2Im.Apply(cols, image.Shape, 1, 2, padding: 1)
                                   select y),
         new("max_pool2d", true, x => from image in Reshape.Apply(x, [1, 1, -1]) from y in MaxPool2d.Apply(image, 1, stride: 2) select y),
-        new("max_pool2d_backward", true, x => MaxPool2dBackward.Apply(x, Enumerable.Range(0, x.Shape.Numel).Select(i => i / 2).ToArray(), Shape.Of((x.Shape.Numel + 1) / 2))),
-        new("gather", true, x => Gather.Apply(x, [x.Shape.Numel - 1, 0], Shape.Of(2))),
+        new("max_pool2d_backward", true, x => MaxPool2dBackward.Apply(x, Enumerable.Range(0, x.Shape.Numel).Select(i => i / 2).ToImmutableArray(), Shape.Of((x.Shape.Numel + 1) / 2))),
+        new("take", true, x => Take.Apply(x, [x.Shape.Numel - 1, 0], Shape.Of(2))),
     ];
 }

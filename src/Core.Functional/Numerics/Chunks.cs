@@ -17,23 +17,8 @@ internal static class Chunks
     /// <summary>Elements each extra core must get before the work is split.</summary>
     public const int MinPerCore = 1 << 16;
 
-    [ThreadStatic] static bool serial;
-
     /// <summary>True when <paramref name="length"/> elements are worth splitting.</summary>
-    public static bool Worth(int length) => Cores > 1 && !serial && length >= 2 * MinPerCore;
-
-    /// <summary>Keeps this thread's kernels unsplit until disposed (tests compare split results against these).</summary>
-    public static IDisposable Serial()
-    {
-        var before = serial;
-        serial = true;
-        return new Restore(before);
-    }
-
-    sealed class Restore(bool before) : IDisposable
-    {
-        public void Dispose() => serial = before;
-    }
+    public static bool Worth(int length) => Cores > 1 && length >= 2 * MinPerCore;
 
     /// <summary>Runs <paramref name="body"/>(start, count) over [0, length) in one chunk per core (chunks start on multiples of 64).</summary>
     public static void For(int length, Action<int, int> body)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -7,9 +8,9 @@ namespace Nabla.Core.Numerics;
 
 /// <summary>
 /// Kernels behind convolution and max pooling: im2col and its adjoint col2im, the convolution forward (one GEMM for
-/// the whole batch), and max pooling with its scatter and gather by index. The column matrix of an input [N,C,H,W]
-/// is [N·Ho·Wo, C·kh·kw]: one row per output position (n, oh, ow), one column per (c, ki, kj) of the window, the
-/// element x[n, c, oh·s − p + ki, ow·s − p + kj], zero where that falls in the padding.
+/// the whole batch), and max pooling (its indices feed Layout.Take and Layout.ScatterAdd). The column matrix of an
+/// input [N,C,H,W] is [N·Ho·Wo, C·kh·kw]: one row per output position (n, oh, ow), one column per (c, ki, kj) of the
+/// window, the element x[n, c, oh·s − p + ki, ow·s − p + kj], zero where that falls in the padding.
 /// </summary>
 internal static class Convolutions
 {
@@ -53,8 +54,8 @@ internal static class Convolutions
         /// <summary>Width of a padded plane, W + 2p.</summary>
         public int PaddedW => W + 2 * Padding;
 
-        /// <summary>Rows of the column matrix, N·Ho·Wo.</summary>
-        public int Rows => N * OutH * OutW;
+        /// <summary>Patches, the rows of the column matrix: N·Ho·Wo.</summary>
+        public int Patches => N * OutH * OutW;
 
         /// <summary>Columns of the column matrix, C·kh·kw.</summary>
         public int Columns => C * KernelH * KernelW;
@@ -75,7 +76,7 @@ internal static class Convolutions
     static T[] Convolve<T>(ReadOnlySpan<T> x, T[] w, ReadOnlySpan<T> b, bool withBias, Window g, int channels)
         where T : unmanaged, INumberBase<T>
     {
-        var (rows, positions) = (g.Rows, g.OutH * g.OutW);
+        var (rows, positions) = (g.Patches, g.OutH * g.OutW);
         var y = Buffers.Uninitialized<T>(channels * rows);
         if (y.Length == 0) return y;
         var cols = Buffers.Rent<T>(rows * g.Columns);
@@ -106,7 +107,7 @@ internal static class Convolutions
 
     static T[] InputGrad<T>(ReadOnlySpan<T> yBar, T[] w, Window g, int channels) where T : unmanaged, INumberBase<T>
     {
-        var (rows, positions) = (g.Rows, g.OutH * g.OutW);
+        var (rows, positions) = (g.Patches, g.OutH * g.OutW);
         var rowsMajor = Buffers.Rent<T>(rows * channels);
         for (var n = 0; n < g.N; n++)
         for (var o = 0; o < channels; o++)
@@ -133,7 +134,7 @@ internal static class Convolutions
 
     static T[] WeightGrad<T>(ReadOnlySpan<T> yBar, ReadOnlySpan<T> x, Window g, int channels) where T : unmanaged, INumberBase<T>
     {
-        var (rows, positions) = (g.Rows, g.OutH * g.OutW);
+        var (rows, positions) = (g.Patches, g.OutH * g.OutW);
         var w = Buffers.Uninitialized<T>(channels * g.Columns);
         var channelsMajor = Buffers.Rent<T>(channels * rows);
         for (var n = 0; n < g.N; n++)
@@ -158,7 +159,7 @@ internal static class Convolutions
     /// <summary>The column matrix [N·Ho·Wo, C·kh·kw] of a floating x (see the class summary).</summary>
     public static NdArray Im2Col(NdArray x, Window g)
     {
-        var shape = Shape.Of(g.Rows, g.Columns);
+        var shape = Shape.Of(g.Patches, g.Columns);
         if (x.DType == DType.Float32)
         {
             var cols = Buffers.Uninitialized<float>(shape.Numel);
@@ -261,13 +262,13 @@ internal static class Convolutions
     /// Max pooling of a floating x with no padding: the maxima, of shape <paramref name="shape"/>, and for each the
     /// flat index into x of the first maximum of its window (the last NaN when there is one, as PyTorch takes it).
     /// </summary>
-    public static (NdArray Y, int[] Indices) MaxPool(NdArray x, Window g, Shape shape)
+    public static (NdArray Y, ImmutableArray<int> Indices) MaxPool(NdArray x, Window g, Shape shape)
     {
         var indices = Buffers.Uninitialized<int>(shape.Numel);
         var y = x.DType == DType.Float32
             ? NdArray.Own(shape, MaxPool(x.Span<float>(), g, indices))
             : NdArray.Own(shape, MaxPool(x.Span<double>(), g, indices));
-        return (y, indices);
+        return (y, ImmutableCollectionsMarshal.AsImmutableArray(indices));
     }
 
     // Element by element of the window rather than window by window: gather element e of every window, then keep it
@@ -289,11 +290,11 @@ internal static class Convolutions
         for (var e = 0; e < size; e++) offsets[e] = e / g.KernelW * w + e % g.KernelW;
         var which = Buffers.Rent<T>(windows);
         var candidates = Buffers.Rent<T>(windows);
-        Gather(x, indices, offsets[0], y);
+        Pick(x, indices, offsets[0], y);
         Array.Clear(which);
         for (var e = 1; e < size; e++)
         {
-            Gather(x, indices, offsets[e], candidates);
+            Pick(x, indices, offsets[e], candidates);
             Keep(y, which, candidates, T.CreateTruncating(e));
         }
         for (i = 0; i < windows; i++) indices[i] += offsets[int.CreateTruncating(which[i])];
@@ -303,7 +304,7 @@ internal static class Convolutions
     }
 
     // target[i] = x[corners[i] + offset].
-    static void Gather<T>(ReadOnlySpan<T> x, int[] corners, int offset, Span<T> target)
+    static void Pick<T>(ReadOnlySpan<T> x, int[] corners, int offset, Span<T> target)
     {
         var from = x[offset..];
         for (var i = 0; i < target.Length; i++) target[i] = from[corners[i]];
@@ -327,31 +328,5 @@ internal static class Convolutions
         }
         for (; i < best.Length; i++)
             if (candidates[i] > best[i] || T.IsNaN(candidates[i])) (best[i], which[i]) = (candidates[i], e);
-    }
-
-    /// <summary>Zeros of <paramref name="shape"/> with g[i] added at flat index indices[i], for every i.</summary>
-    public static NdArray ScatterAdd(NdArray g, int[] indices, Shape shape) =>
-        g.DType == DType.Float32
-            ? NdArray.Own(shape, ScatterAdd(g.Span<float>(), indices, shape.Numel))
-            : NdArray.Own(shape, ScatterAdd(g.Span<double>(), indices, shape.Numel));
-
-    static T[] ScatterAdd<T>(ReadOnlySpan<T> g, int[] indices, int length) where T : unmanaged, INumberBase<T>
-    {
-        var r = new T[length];
-        for (var i = 0; i < indices.Length; i++) r[indices[i]] += g[i];
-        return r;
-    }
-
-    /// <summary>y[i] = x at flat index indices[i], shaped as <paramref name="shape"/>.</summary>
-    public static NdArray Gather(NdArray x, int[] indices, Shape shape) =>
-        x.DType == DType.Float32
-            ? NdArray.Own(shape, Gather(x.Span<float>(), indices))
-            : NdArray.Own(shape, Gather(x.Span<double>(), indices));
-
-    static T[] Gather<T>(ReadOnlySpan<T> x, int[] indices) where T : unmanaged
-    {
-        var r = Buffers.Uninitialized<T>(indices.Length);
-        for (var i = 0; i < r.Length; i++) r[i] = x[indices[i]];
-        return r;
     }
 }

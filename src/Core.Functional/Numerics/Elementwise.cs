@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -203,7 +204,7 @@ internal static class Elementwise
     }
 
     /// <summary>mask ? a : b elementwise; all three have the result's shape.</summary>
-    public static NdArray Where(bool[] mask, NdArray a, NdArray b)
+    public static NdArray Where(ReadOnlySpan<bool> mask, NdArray a, NdArray b)
     {
         var dtype = DTypes.ResultType(a, b);
         a = Layout.Cast(a, dtype);
@@ -220,7 +221,7 @@ internal static class Elementwise
     /// An elementwise condition on x and y (broadcast together), for the masks derivative rules need: computed
     /// once per backward step, off the forward path.
     /// </summary>
-    public static bool[] Mask(MaskKind kind, NdArray x, NdArray y)
+    public static ImmutableArray<bool> Mask(MaskKind kind, NdArray x, NdArray y)
     {
         var shape = Shape.Broadcast(x.Shape, y.Shape, "mask");
         var xs = Layout.Expand(x, shape).ToDoubles();
@@ -238,7 +239,7 @@ internal static class Elementwise
                 for (var i = 0; i < m.Length; i++) m[i] = xs[i] == 0 && ys[i] >= 0;
                 break;
         }
-        return m;
+        return ImmutableCollectionsMarshal.AsImmutableArray(m);
     }
 
     static T[] Floating<T>(BinaryKernel op, NdArray a, NdArray b, Shape shape)
@@ -374,7 +375,7 @@ internal static class Elementwise
         return r;
     }
 
-    static T[] Where<T>(bool[] mask, ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+    static T[] Where<T>(ReadOnlySpan<bool> mask, ReadOnlySpan<T> a, ReadOnlySpan<T> b)
     {
         var r = Buffers.Uninitialized<T>(mask.Length);
         for (var i = 0; i < r.Length; i++) r[i] = mask[i] ? a[i] : b[i];

@@ -46,7 +46,7 @@ internal static class Layout
         var off = shape.Rank - x.Shape.Rank;
         for (var i = 0; i < x.Shape.Rank; i++)
             strides[i + off] = x.Shape[i] == 1 ? 0 : own[i];
-        return Gather(x, strides, shape);
+        return Strided(x, strides, shape);
     }
 
     /// <summary>x[index] along dimension 0 (a copy of one contiguous block).</summary>
@@ -82,18 +82,18 @@ internal static class Layout
         (dims[d0], dims[d1]) = (dims[d1], dims[d0]);
         var strides = x.Shape.Strides();
         (strides[d0], strides[d1]) = (strides[d1], strides[d0]);
-        return Gather(x, strides, Shape.Of(dims));
+        return Strided(x, strides, Shape.Of(dims));
     }
 
     /// <summary>out[i₀,…,iₖ] = x[Σ iⱼ·strides[j]]: the one strided walk behind expand and transpose.</summary>
-    static NdArray Gather(NdArray x, int[] strides, Shape shape) => x.DType switch
+    static NdArray Strided(NdArray x, int[] strides, Shape shape) => x.DType switch
     {
-        DType.Float32 => NdArray.Own(shape, Gather(x.Span<float>(), strides, shape)),
-        DType.Float64 => NdArray.Own(shape, Gather(x.Span<double>(), strides, shape)),
-        _ => NdArray.Own(shape, Gather(x.Span<long>(), strides, shape)),
+        DType.Float32 => NdArray.Own(shape, Strided(x.Span<float>(), strides, shape)),
+        DType.Float64 => NdArray.Own(shape, Strided(x.Span<double>(), strides, shape)),
+        _ => NdArray.Own(shape, Strided(x.Span<long>(), strides, shape)),
     };
 
-    static T[] Gather<T>(ReadOnlySpan<T> src, int[] strides, Shape shape)
+    static T[] Strided<T>(ReadOnlySpan<T> src, int[] strides, Shape shape)
     {
         var r = Buffers.Uninitialized<T>(shape.Numel);
         if (r.Length == 0) return r;
@@ -117,6 +117,32 @@ internal static class Layout
                 index[d] = 0;
             }
         }
+        return r;
+    }
+
+    /// <summary>Zeros of <paramref name="shape"/> with g[i] added at flat index indices[i], for every i.</summary>
+    public static NdArray ScatterAdd(NdArray g, ReadOnlySpan<int> indices, Shape shape) =>
+        g.DType == DType.Float32
+            ? NdArray.Own(shape, ScatterAdd(g.Span<float>(), indices, shape.Numel))
+            : NdArray.Own(shape, ScatterAdd(g.Span<double>(), indices, shape.Numel));
+
+    static T[] ScatterAdd<T>(ReadOnlySpan<T> g, ReadOnlySpan<int> indices, int length) where T : unmanaged, INumberBase<T>
+    {
+        var r = new T[length];
+        for (var i = 0; i < indices.Length; i++) r[indices[i]] += g[i];
+        return r;
+    }
+
+    /// <summary>y[i] = x at flat index indices[i], shaped as <paramref name="shape"/>.</summary>
+    public static NdArray Take(NdArray x, ReadOnlySpan<int> indices, Shape shape) =>
+        x.DType == DType.Float32
+            ? NdArray.Own(shape, Take(x.Span<float>(), indices))
+            : NdArray.Own(shape, Take(x.Span<double>(), indices));
+
+    static T[] Take<T>(ReadOnlySpan<T> x, ReadOnlySpan<int> indices) where T : unmanaged
+    {
+        var r = Buffers.Uninitialized<T>(indices.Length);
+        for (var i = 0; i < r.Length; i++) r[i] = x[indices[i]];
         return r;
     }
 }

@@ -23,9 +23,9 @@ public sealed class Col2Im : LinearOp<(int KernelH, int KernelW, int Stride, int
         env =>
         {
             var window = Convolutions.Window.Checked(image, kernelH, kernelW, stride, padding, "col2im");
-            if (!x.Shape.Equals(Shape.Of(window.Rows, window.Columns)))
+            if (!x.Shape.Equals(Shape.Of(window.Patches, window.Columns)))
                 throw new ArgumentException(
-                    $"col2im: expected columns of shape {Shape.Of(window.Rows, window.Columns)} for an image of shape {image} " +
+                    $"col2im: expected columns of shape {Shape.Of(window.Patches, window.Columns)} for an image of shape {image} " +
                     $"with a {kernelH}x{kernelW} kernel, stride {stride} and padding {padding}, but got shape {x.Shape}");
             var y = Convolutions.Col2Im(Layout.Cast(x.Value, x.DType.ToFloating()), window, image);
             return Rule.Record(env, y, (kernelH, kernelW, stride, padding), x);

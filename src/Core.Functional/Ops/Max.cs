@@ -23,7 +23,7 @@ public sealed class Max : ScalarOp<Expr>
 
     /// <summary>Index of the first maximum along <paramref name="dim"/>, as Int64 (never requires grad).</summary>
     public static Reader<GradEnv, Expr> ArgMax(Expr x, int dim, bool keepDim = false) =>
-        _ => ReaderResult<Expr>.New(Expr.Constant(Rows.ArgMax(x.Value, x.Shape.NormalizeDim(dim, "argmax"), keepDim)));
+        _ => ReaderResult<Expr>.New(Expr.Constant(AlongDim.ArgMax(x.Value, x.Shape.NormalizeDim(dim, "argmax"), keepDim)));
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Gradient(Expr x, Expr? y, int input, Expr t) => Mul.Apply(t, Shares(x, y!, t.DType));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LanguageExt;
 using Nabla.Core.Numerics;
 
@@ -5,10 +6,10 @@ namespace Nabla.Core;
 
 /// <summary>
 /// y = the maximum of each k×k window of x [N,C,H,W] (or [C,H,W]), windows s apart, no padding, floor mode. Linear at
-/// the saved point: ẏ = ẋ at each window's (first) maximum (<see cref="Gather"/>), with adjoint x̄ = ȳ added there,
+/// the saved point: ẏ = ẋ at each window's (first) maximum (<see cref="Take"/>), with adjoint x̄ = ȳ added there,
 /// zero elsewhere (<see cref="MaxPool2dBackward"/>).
 /// </summary>
-public sealed class MaxPool2d : LinearOp<(int[] Indices, Shape Input)>
+public sealed class MaxPool2d : LinearOp<(ImmutableArray<int> Indices, Shape Input)>
 {
     static readonly MaxPool2d Rule = new();
 
@@ -28,11 +29,11 @@ public sealed class MaxPool2d : LinearOp<(int[] Indices, Shape Input)>
         };
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Map((int[] Indices, Shape Input) s, Shape shape, Expr t) =>
-        Gather.Apply(t, s.Indices, shape);
+    protected internal override Reader<GradEnv, Expr> Map((ImmutableArray<int> Indices, Shape Input) s, Shape shape, Expr t) =>
+        Take.Apply(t, s.Indices, shape);
 
     /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Adjoint((int[] Indices, Shape Input) s, Expr yBar) =>
+    protected internal override Reader<GradEnv, Expr> Adjoint((ImmutableArray<int> Indices, Shape Input) s, Expr yBar) =>
         MaxPool2dBackward.Apply(yBar, s.Indices, s.Input);
 
     // PyTorch's checks and words (max_pool2d's), prefixed with the op's name.

@@ -22,7 +22,7 @@ public sealed class Softmax : SelfAdjointOp<int>
         env =>
         {
             var d = x.Shape.NormalizeDim(dim, "softmax");
-            return Rule.Record(env, Rows.Softmax(x.Value, d), d, x);
+            return Rule.Record(env, AlongDim.Softmax(x.Value, d), d, x);
         };
 
     /// <inheritdoc/>
@@ -53,7 +53,7 @@ public sealed class LogSoftmax : Op<int>
         env =>
         {
             var d = x.Shape.NormalizeDim(dim, "log_softmax");
-            return Rule.Record(env, Rows.LogSoftmax(x.Value, d), d, x);
+            return Rule.Record(env, AlongDim.LogSoftmax(x.Value, d), d, x);
         };
 
     /// <inheritdoc/>

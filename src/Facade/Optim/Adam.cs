@@ -8,8 +8,7 @@ namespace Nabla.Optim;
 /// </summary>
 public sealed class Adam : Optimizer
 {
-    readonly Array?[] firstMoments, secondMoments;
-    readonly int[] steps;
+    readonly Updates.AdamState?[] states;
 
     /// <summary>Adam with PyTorch's defaults.</summary>
     public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
@@ -21,9 +20,7 @@ public sealed class Adam : Optimizer
         (Beta1, Beta2) = (beta1, beta2);
         Eps = NonNegative(eps, "epsilon value", nameof(eps));
         WeightDecay = NonNegative(weightDecay, "weight_decay value", nameof(weightDecay));
-        firstMoments = new Array?[Parameters.Count];
-        secondMoments = new Array?[Parameters.Count];
-        steps = new int[Parameters.Count];
+        states = new Updates.AdamState?[Parameters.Count];
     }
 
     /// <summary>Learning rate.</summary>
@@ -41,6 +38,9 @@ public sealed class Adam : Optimizer
     /// <summary>Weight decay λ (L2 penalty added to the gradient).</summary>
     public double WeightDecay { get; }
 
-    private protected override Core.NdArray Update(int index, Core.NdArray value, Core.NdArray grad) =>
-        Updates.Adam(value, grad, ++steps[index], Lr, Beta1, Beta2, Eps, WeightDecay, ref firstMoments[index], ref secondMoments[index]);
+    private protected override Core.NdArray Update(int index, Core.NdArray value, Core.NdArray grad)
+    {
+        (value, states[index]) = Updates.Adam(value, grad, states[index], Lr, Beta1, Beta2, Eps, WeightDecay);
+        return value;
+    }
 }

@@ -8,7 +8,7 @@ namespace Nabla.Optim;
 /// </summary>
 public sealed class SGD : Optimizer
 {
-    readonly Array?[] momentumBuffers;
+    readonly Core.NdArray?[] momentumBuffers;
 
     /// <summary>SGD with learning rate <paramref name="lr"/>, optional momentum and weight decay.</summary>
     public SGD(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double weightDecay = 0) : base(parameters)
@@ -16,7 +16,7 @@ public sealed class SGD : Optimizer
         Lr = NonNegative(lr, "learning rate", nameof(lr));
         Momentum = NonNegative(momentum, "momentum value", nameof(momentum));
         WeightDecay = NonNegative(weightDecay, "weight_decay value", nameof(weightDecay));
-        momentumBuffers = new Array?[Parameters.Count];
+        momentumBuffers = new Core.NdArray?[Parameters.Count];
     }
 
     /// <summary>Learning rate.</summary>
@@ -28,6 +28,9 @@ public sealed class SGD : Optimizer
     /// <summary>Weight decay λ (L2 penalty).</summary>
     public double WeightDecay { get; }
 
-    private protected override Core.NdArray Update(int index, Core.NdArray value, Core.NdArray grad) =>
-        Updates.Sgd(value, grad, Lr, Momentum, WeightDecay, ref momentumBuffers[index]);
+    private protected override Core.NdArray Update(int index, Core.NdArray value, Core.NdArray grad)
+    {
+        (value, momentumBuffers[index]) = Updates.Sgd(value, grad, Lr, Momentum, WeightDecay, momentumBuffers[index]);
+        return value;
+    }
 }

@@ -94,7 +94,7 @@ internal static class GradcheckTable
             from c in Generators.BinaryCases()
             from mask in Gen.ArrayOf(Gen.Elements(false, true), Shape.Broadcast(c.Inputs[0].Shape, c.Inputs[1].Shape, "where").Numel)
             select (c, new Mask(mask)),
-            (mask, xs) => Where.Apply(mask.Values, xs[0], xs[1])),
+            (mask, xs) => Where.Apply([.. mask.Values], xs[0], xs[1])),
         // The fused backward kernels as ops of their own. sigmoid's g = ȳ ⊙ y ⊙ (1 − y): ∂/∂ȳ = ḡ ⊙ y ⊙ (1 − y),
         // ∂/∂y = ḡ ⊙ ȳ ⊙ (1 − 2y); tanh's g = ȳ ⊙ (1 − y²): ∂/∂ȳ = ḡ ⊙ (1 − y²), ∂/∂y = −2 ḡ ⊙ ȳ ⊙ y.
         Binary("sigmoid_backward", "SigmoidBackwardBackward0", Generators.BinaryCases(loB: 0, hiB: 1), SigmoidBackward.Apply),
@@ -267,11 +267,11 @@ internal static class GradcheckTable
             select (new Case([x], seed), (Kernel: kernel, Stride: stride)),
             (t, xs) => MaxPool2d.Apply(xs[0], t.Kernel, t.Stride)),
         // The linear pair behind max pooling on random indices (repeated ones included, so the scatter accumulates):
-        // the scatter-add MaxPool2dBackward and the Gather that is its VJP.
+        // the scatter-add MaxPool2dBackward and the Take that is its VJP.
         Row("max_pool2d_backward", "MaxPool2DWithIndicesBackwardBackward0", Indexed(scatter: true),
-            (t, xs) => MaxPool2dBackward.Apply(xs[0], t.Indices.Values, t.Dense)),
-        Row("gather", "GatherBackward0", Indexed(scatter: false),
-            (t, xs) => Gather.Apply(xs[0], t.Indices.Values, t.Sparse)),
+            (t, xs) => MaxPool2dBackward.Apply(xs[0], [.. t.Indices.Values], t.Dense)),
+        Row("take", "TakeBackward0", Indexed(scatter: false),
+            (t, xs) => Take.Apply(xs[0], [.. t.Indices.Values], t.Sparse)),
 
         // Losses over equal shapes; input and target both differentiable, either or both requiring grad.
         // y = (1/n) Σ (x − t)²: x̄ = ȳ·2(x − t)/n, t̄ = −x̄.

@@ -7,7 +7,7 @@ namespace Nabla.Core.Numerics;
 /// Kernels that work row by row along one dimension: softmax, log-softmax and argmax. The dimension is moved last
 /// (a copy) when it is not already, so every row is a contiguous span.
 /// </summary>
-internal static class Rows
+internal static class AlongDim
 {
     /// <summary>exp(x − max) / Σ exp(x − max) along <paramref name="dim"/>, stable for large inputs.</summary>
     public static NdArray Softmax(NdArray x, int dim) => Along(x, dim, log: false);
