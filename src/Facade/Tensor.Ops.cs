@@ -12,7 +12,7 @@ public sealed partial class Tensor
     // loop like y = y * 1.0001 + 0.001 then makes none.
     Expr Number(double value)
     {
-        var dtype = Value.DType.IsFloating() ? Value.DType : (Core.DType)DefaultDType;
+        var dtype = Value.DType.ToFloating();
         var bits = BitConverter.DoubleToInt64Bits(value);
         return Cached(bits, dtype) ?? Remember(bits, dtype, Expr.Scalar(value, dtype));
     }
@@ -36,9 +36,6 @@ public sealed partial class Tensor
 
     [ThreadStatic] static (long Bits, Core.DType DType, Expr? Expr)[]? numbers;
     [ThreadStatic] static int nextNumber;
-
-    // Ops defined only for floating values compute Int64 inputs in the default dtype, as PyTorch does.
-    Expr AsFloating => Value.DType.IsFloating() ? expr : Expr.Constant(Value.Cast((Core.DType)DefaultDType));
 
     /// <summary>a + b, broadcasting.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => Run(Add.Apply(a.expr, b.expr));
@@ -86,13 +83,13 @@ public sealed partial class Tensor
     public static Tensor operator *(int s, Tensor a) => (long)s * a;
 
     /// <summary>a ⊘ b, broadcasting; true division (Int64 operands give the default float dtype).</summary>
-    public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Apply(a.AsFloating, b.AsFloating));
+    public static Tensor operator /(Tensor a, Tensor b) => Run(Div.Apply(a.expr, b.expr));
     /// <summary>a / s.</summary>
-    public static Tensor operator /(Tensor a, double s) => Run(Div.Apply(a.AsFloating, a.Number(s)));
+    public static Tensor operator /(Tensor a, double s) => Run(Div.Apply(a.expr, a.Number(s)));
     /// <summary>s / a, computed as PyTorch does: reciprocal(a) · s.</summary>
     public static Tensor operator /(double s, Tensor a)
     {
-        var r = GradMode.Run(Reciprocal.Apply(a.AsFloating));
+        var r = GradMode.Run(Reciprocal.Apply(a.expr));
         return Run(Mul.Apply(r, Expr.Scalar(s, r.DType)));
     }
     /// <summary>a / s for an integer s; true division, as with a double (an Int64 tensor gives the default float dtype).</summary>
@@ -110,7 +107,7 @@ public sealed partial class Tensor
     /// <summary>xᵖ elementwise (PowBackward0); an integral power of an Int64 tensor stays Int64, as <see cref="Pow(long)"/>.</summary>
     public Tensor Pow(double exponent) =>
         DType == DType.Int64 && exponent == Math.Floor(exponent) && Math.Abs(exponent) < long.MaxValue ? Pow((long)exponent)
-        : Run(Core.Pow.Apply(AsFloating, exponent));
+        : Run(Core.Pow.Apply(expr, exponent));
 
     /// <summary>
     /// xᵖ for an integer p: an Int64 tensor stays Int64, computed exactly in integers (wrapping on overflow, as
@@ -127,33 +124,31 @@ public sealed partial class Tensor
     /// xᵉ elementwise with a tensor exponent, broadcasting (PowBackward1); an Int64 tensor to an Int64 exponent stays
     /// Int64, computed exactly (a negative exponent gives 0 except for bases ±1, as PyTorch's integer pow).
     /// </summary>
-    public Tensor Pow(Tensor exponent) =>
-        DType == DType.Int64 && exponent.DType == DType.Int64 ? Run(PowTensor.Apply(expr, exponent.expr))
-        : Run(PowTensor.Apply(AsFloating, exponent.AsFloating));
+    public Tensor Pow(Tensor exponent) => Run(PowTensor.Apply(expr, exponent.expr));
 
     /// <summary>eˣ elementwise.</summary>
-    public Tensor Exp() => Run(Core.Exp.Apply(AsFloating));
+    public Tensor Exp() => Run(Core.Exp.Apply(expr));
 
     /// <summary>ln x elementwise.</summary>
-    public Tensor Log() => Run(Core.Log.Apply(AsFloating));
+    public Tensor Log() => Run(Core.Log.Apply(expr));
 
     /// <summary>tanh x elementwise.</summary>
-    public Tensor Tanh() => Run(Core.Tanh.Apply(AsFloating));
+    public Tensor Tanh() => Run(Core.Tanh.Apply(expr));
 
     /// <summary>√x elementwise.</summary>
-    public Tensor Sqrt() => Run(Core.Sqrt.Apply(AsFloating));
+    public Tensor Sqrt() => Run(Core.Sqrt.Apply(expr));
 
     /// <summary>|x| elementwise.</summary>
     public Tensor Abs() => Run(Core.Abs.Apply(expr));
 
     /// <summary>sin x elementwise.</summary>
-    public Tensor Sin() => Run(Core.Sin.Apply(AsFloating));
+    public Tensor Sin() => Run(Core.Sin.Apply(expr));
 
     /// <summary>cos x elementwise.</summary>
-    public Tensor Cos() => Run(Core.Cos.Apply(AsFloating));
+    public Tensor Cos() => Run(Core.Cos.Apply(expr));
 
     /// <summary>σ(x) = 1 / (1 + e⁻ˣ) elementwise.</summary>
-    public Tensor Sigmoid() => Run(Core.Sigmoid.Apply(AsFloating));
+    public Tensor Sigmoid() => Run(Core.Sigmoid.Apply(expr));
 
     /// <summary>max(x, 0) elementwise.</summary>
     public Tensor Relu() => Run(Core.Relu.Apply(expr));
@@ -177,18 +172,16 @@ public sealed partial class Tensor
     public Tensor ArgMax(int dim) => Run(Core.Max.ArgMax(expr, dim));
 
     /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>, computed stably.</summary>
-    public Tensor Softmax(int dim) => Run(Core.Softmax.Apply(AsFloating, dim));
+    public Tensor Softmax(int dim) => Run(Core.Softmax.Apply(expr, dim));
 
     /// <summary>x − log Σ exp(x) along <paramref name="dim"/>, computed stably.</summary>
-    public Tensor LogSoftmax(int dim) => Run(Core.LogSoftmax.Apply(AsFloating, dim));
+    public Tensor LogSoftmax(int dim) => Run(Core.LogSoftmax.Apply(expr, dim));
 
     /// <summary>
     /// torch.matmul: dot product (DotBackward0), matrix-vector (MvBackward0), matrix product (MmBackward0), or a
     /// batched product with broadcast batch dimensions; two Int64 operands give an exact Int64 product (wrapping on overflow).
     /// </summary>
-    public Tensor MatMul(Tensor other) =>
-        DType == DType.Int64 && other.DType == DType.Int64 ? Run(Core.MatMul.Apply(expr, other.expr))
-        : Run(Core.MatMul.Apply(AsFloating, other.AsFloating));
+    public Tensor MatMul(Tensor other) => Run(Core.MatMul.Apply(expr, other.expr));
 
     /// <summary>The transpose of a matrix (TBackward0); vectors and scalars unchanged.</summary>
     public Tensor T() => Run(Core.Transpose.T(expr));

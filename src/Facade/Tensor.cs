@@ -33,11 +33,9 @@ public sealed partial class Tensor
     /// <summary>The dtype new floating tensors get when none is given; Float32, as in PyTorch.</summary>
     public static DType DefaultDType
     {
-        get => defaultDType;
-        set => defaultDType = value != DType.Int64 ? value
-            : throw new ArgumentException("only floating-point types are supported as the default type", nameof(value));
+        get => (DType)DTypes.DefaultFloating;
+        set => DTypes.DefaultFloating = (Core.DType)value;
     }
-    static DType defaultDType = DType.Float32;
 
     /// <summary>The sizes of the dimensions (a copy); empty for a scalar.</summary>
     public int[] Shape => Value.Shape.ToArray();

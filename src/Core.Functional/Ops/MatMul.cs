@@ -26,6 +26,11 @@ public static class MatMul
         if (k != kb)
             return _ => throw new ArgumentException(
                 $"matmul: shapes {a.Shape} and {b.Shape} cannot be multiplied ({k} and {kb} elements are contracted)");
+        // PyTorch's words: matmul does not promote mixed dtypes.
+        if (a.DType != b.DType)
+            return _ => throw new ArgumentException(ra == 1 && rb == 1
+                ? $"dot : expected both vectors to have same dtype, but found {a.DType.ScalarTypeName()} and {b.DType.ScalarTypeName()}"
+                : $"expected scalar type {a.DType.ScalarTypeName()} but found {b.DType.ScalarTypeName()}");
         return (ra, rb) switch
         {
             (1, 1) => Dot.Apply(a, b),

@@ -45,7 +45,7 @@ public sealed class NllLoss : ScalarOp<(Shape Shape, NdArray Targets)>
             throw new ArgumentException($"nll_loss: size mismatch (got input: {input}, target: {t})");
         if (targets.DType != DType.Int64)
             throw new ArgumentException(
-                $"nll_loss: expected scalar type Long but found {(targets.DType == DType.Float32 ? "Float" : "Double")}");
+                $"nll_loss: expected scalar type Long but found {targets.DType.ScalarTypeName()}");
         var classes = input[input.Rank - 1];
         foreach (var c in targets.Value.Span<long>())
             if (c < 0 || c >= classes)

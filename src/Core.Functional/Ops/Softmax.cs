@@ -22,6 +22,7 @@ public sealed class Softmax : SelfAdjointOp<int>
         env =>
         {
             var d = x.Shape.NormalizeDim(dim, "softmax");
+            NotForInt64(x, d, "softmax");
             return Rule.Record(env, AlongDim.Softmax(x.Value, d), d, x);
         };
 
@@ -32,6 +33,15 @@ public sealed class Softmax : SelfAdjointOp<int>
         from d in Sub.Apply(t, s)
         from r in Mul.Apply(y!, d)
         select r;
+
+    // PyTorch has no integer softmax kernels, and says which one it lacks (the last-dim kernel or the general one).
+    internal static void NotForInt64(Expr x, int dim, string name)
+    {
+        if (x.DType == DType.Int64)
+            throw new ArgumentException(dim == x.Shape.Rank - 1
+                ? $"\"{name}_lastdim_kernel_impl\" not implemented for 'Long'"
+                : "\"softmax_kernel_impl\" not implemented for 'Long'");
+    }
 }
 
 /// <summary>
@@ -53,6 +63,7 @@ public sealed class LogSoftmax : Op<int>
         env =>
         {
             var d = x.Shape.NormalizeDim(dim, "log_softmax");
+            Softmax.NotForInt64(x, d, "log_softmax");
             return Rule.Record(env, AlongDim.LogSoftmax(x.Value, d), d, x);
         };
 

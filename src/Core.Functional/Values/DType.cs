@@ -36,8 +36,31 @@ public static class DTypes
         return scalar.IsFloating() && !dimensioned.IsFloating() ? scalar : dimensioned;
     }
 
-    /// <summary>The floating dtype an op that only exists for floats computes in (Int64 becomes Float32).</summary>
-    public static DType ToFloating(this DType dtype) => dtype == DType.Int64 ? DType.Float32 : dtype;
+    /// <summary>
+    /// The dtype floating tensors get when none is given, and that Int64 inputs of float-only ops compute in
+    /// (torch.get_default_dtype / set_default_dtype): Float32 unless set, process-wide as in PyTorch.
+    /// </summary>
+    public static DType DefaultFloating
+    {
+        get => defaultFloating;
+        set => defaultFloating = value.IsFloating() ? value
+            : throw new ArgumentException("only floating-point types are supported as the default type", nameof(value));
+    }
+    static volatile DType defaultFloating = DType.Float32;
+
+    /// <summary>
+    /// The floating dtype an op that only exists for floats computes in: the dtype itself, or
+    /// <see cref="DefaultFloating"/> for Int64. The one place Int64 becomes floating.
+    /// </summary>
+    public static DType ToFloating(this DType dtype) => dtype == DType.Int64 ? DefaultFloating : dtype;
+
+    /// <summary>PyTorch's C++ scalar type name, as its errors say it: Float, Double or Long.</summary>
+    public static string ScalarTypeName(this DType dtype) => dtype switch
+    {
+        DType.Float32 => "Float",
+        DType.Float64 => "Double",
+        _ => "Long",
+    };
 
     /// <summary>Name as PyTorch prints it after <c>dtype=</c> (without the <c>torch.</c> prefix).</summary>
     public static string Name(this DType dtype) => dtype switch
