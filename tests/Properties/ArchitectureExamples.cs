@@ -12,12 +12,9 @@ using Nabla.Core.Numerics;
 // checks that prove them: both modes against central finite differences, and the second derivative.
 
 /// <summary>y = x². ∂y/∂x = 2x.</summary>
-public sealed class Square : ElementwiseOp<Expr>
+public sealed class Square() : ElementwiseOp<Expr>("PowBackward0")   // PyTorch records x.square() as pow(x, 2)
 {
     static readonly Square Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "PowBackward0";   // PyTorch records x.square() as pow(x, 2)
 
     /// <summary>x² elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>
@@ -29,15 +26,9 @@ public sealed class Square : ElementwiseOp<Expr>
 }
 
 /// <summary>y = x reversed (1-D): linear, and its own adjoint.</summary>
-public sealed class Flip : LinearOp<Unit>
+public sealed class Flip() : LinearOp<Unit>("FlipBackward0", Saves.Shapes)
 {
     static readonly Flip Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "FlipBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>The elements of a vector in reverse order.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>
@@ -53,6 +44,24 @@ public sealed class Flip : LinearOp<Unit>
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Adjoint(Unit saved, Expr yBar) => Apply(yBar);
+}
+
+/// <summary>docs/ARCHITECTURE.md shows these two classes exactly as compiled here (less their inheritdoc lines).</summary>
+public sealed class ArchitectureDocument
+{
+    [Fact]
+    public void The_document_shows_the_compiled_walkthrough()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Functional.sln"))) root = root.Parent!;
+        var doc = File.ReadAllText(Path.Combine(root.FullName, "docs", "ARCHITECTURE.md"));
+        var code = string.Join('\n', File.ReadAllLines(Path.Combine(root.FullName, "tests", "Properties", "ArchitectureExamples.cs"))
+                                          .Where(line => line.Trim() != "/// <inheritdoc/>"));
+        var blocks = System.Text.RegularExpressions.Regex.Matches(doc, "```csharp\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(2, blocks.Count);
+        foreach (System.Text.RegularExpressions.Match block in blocks)
+            Assert.True(code.Contains(block.Groups[1].Value.TrimEnd()), $"docs/ARCHITECTURE.md shows code not in ArchitectureExamples.cs:\n{block.Groups[1].Value}");
+    }
 }
 
 /// <summary>The walkthrough ops pass what every op must: VJP and JVP against central differences, and second order.</summary>

@@ -2,30 +2,41 @@ using LanguageExt;
 
 namespace Nabla.Core;
 
+/// <summary>What a recorded node keeps for an op's rules.</summary>
+public enum Saves
+{
+    /// <summary>Tensors (inputs, masks) in the saved value; freed by a backward without retainGraph.</summary>
+    Tensors,
+    /// <summary>As <see cref="Tensors"/>, and the op's own output too (exp, tanh, ...).</summary>
+    Output,
+    /// <summary>Only shapes and numbers, kept after a backward, so the graph may be run again.</summary>
+    Shapes,
+}
+
 /// <summary>
 /// A primitive's derivative rules. Each op is a small sealed class: a static <c>Apply</c> (the forward rule,
 /// a <c>Reader&lt;GradEnv, Expr&gt;</c>) and, beside it, its VJP, one cotangent per input. What the VJP needs is saved as a
 /// <typeparamref name="TSaved"/> value, and only when the op is recorded.
 /// </summary>
-public abstract class Op<TSaved>
+public abstract class Op<TSaved>(string name, Saves saves = Saves.Tensors, bool isView = false)
 {
     /// <summary>PyTorch's grad_fn name, such as <c>MulBackward0</c>.</summary>
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>True when the VJP reads the op's own output (exp, tanh, ...); the node then keeps it.</summary>
-    protected internal virtual bool SavesOutput => false;
+    protected internal bool SavesOutput => saves == Saves.Output;
 
     /// <summary>
     /// True when the saved value holds tensors. Ops that save only shapes (add, sum, ...) keep them after a
     /// backward, so such graphs may be run again, as in PyTorch.
     /// </summary>
-    protected internal virtual bool SavesTensors => true;
+    protected internal bool SavesTensors => saves != Saves.Shapes;
 
     /// <summary>
     /// True for PyTorch's view ops (reshape, unsqueeze, squeeze, transpose, select, expand): a view of an inference
     /// tensor is an inference tensor, also outside inference mode.
     /// </summary>
-    protected internal virtual bool IsView => false;
+    protected internal bool IsView => isView;
 
     /// <summary>
     /// The VJP, one entry per input: given what the forward saved, the output <paramref name="y"/> (only when

@@ -4,12 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = |x|. ∂y/∂x = sign x (0 at 0).</summary>
-public sealed class Abs : ElementwiseOp<Expr>
+public sealed class Abs() : ElementwiseOp<Expr>("AbsBackward0")
 {
     static readonly Abs Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "AbsBackward0";
 
     /// <summary>|x| elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

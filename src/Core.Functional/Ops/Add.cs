@@ -6,15 +6,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = a + b, broadcasting. ∂y/∂a = ∂y/∂b = 1.</summary>
-public sealed class Add : ElementwiseOp<Unit>
+public sealed class Add() : ElementwiseOp<Unit>("AddBackward0", Saves.Shapes)
 {
     static readonly Add Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "AddBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>a + b, broadcasting.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>

@@ -8,12 +8,9 @@ namespace Nabla.Core;
 /// −t·ln σ(x) − (1 − t)·ln(1 − σ(x)), PyTorch's binary_cross_entropy_with_logits with mean reduction, finite for
 /// any finite x. ∇ₓy = (σ(x) − t)/n, ∇ₜy = −x/n.
 /// </summary>
-public sealed class BinaryCrossEntropyWithLogits : ScalarOp<(Expr X, Expr T)>
+public sealed class BinaryCrossEntropyWithLogits() : ScalarOp<(Expr X, Expr T)>("BinaryCrossEntropyWithLogitsBackward0")
 {
     static readonly BinaryCrossEntropyWithLogits Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "BinaryCrossEntropyWithLogitsBackward0";
 
     /// <summary>The mean binary cross-entropy of σ(logits) against target, a 0-dimensional result; shapes must be equal.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr logits, Expr target) =>

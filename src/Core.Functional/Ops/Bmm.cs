@@ -4,12 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>Y[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n]: bilinear, with adjoints Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ per matrix.</summary>
-public sealed class Bmm : BilinearOp<(Expr A, Expr B)>
+public sealed class Bmm() : BilinearOp<(Expr A, Expr B)>("BmmBackward0")
 {
     static readonly Bmm Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "BmmBackward0";
 
     /// <summary>The batched matrix product of two 3-D tensors with equal batch sizes (exact for two Int64 operands, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>

@@ -7,15 +7,9 @@ namespace Nabla.Core;
 /// y = x converted to another dtype: linear, with adjoint x̄ = ȳ converted back to x's dtype; Int64 results carry no
 /// gradient.
 /// </summary>
-public sealed class Cast : LinearOp<(DType From, DType To)>
+public sealed class Cast() : LinearOp<(DType From, DType To)>("ToCopyBackward0", Saves.Shapes)
 {
     static readonly Cast Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "ToCopyBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>x in <paramref name="dtype"/> (x itself when it already is; floats to Int64 truncate).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, DType dtype) =>

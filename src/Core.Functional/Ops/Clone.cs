@@ -5,15 +5,9 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>y = x as a new tensor (buffers are immutable, so the value is shared, not copied). ∂y/∂x = 1.</summary>
-public sealed class Clone : ElementwiseOp<Unit>
+public sealed class Clone() : ElementwiseOp<Unit>("CloneBackward0", Saves.Shapes)
 {
     static readonly Clone Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "CloneBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>A new tensor equal to x, recorded as CloneBackward0.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) => env => Rule.Record(env, x.Value, unit, x);

@@ -8,15 +8,9 @@ namespace Nabla.Core;
 /// into the element <see cref="Im2Col"/> reads it from (PyTorch's fold). Linear, Im2Col's adjoint, with adjoint
 /// x̄ = <see cref="Im2Col"/>(ȳ).
 /// </summary>
-public sealed class Col2Im : LinearOp<(int KernelH, int KernelW, int Stride, int Padding)>
+public sealed class Col2Im() : LinearOp<(int KernelH, int KernelW, int Stride, int Padding)>("Col2ImBackward0", Saves.Shapes)
 {
     static readonly Col2Im Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "Col2ImBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>The column matrix x summed back into an image of shape <paramref name="image"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape image, int kernelH, int kernelW, int stride = 1, int padding = 0) =>

@@ -10,12 +10,9 @@ namespace Nabla.Core;
 /// X̄ = col2im(Ȳᵀ·W), W̄ = Ȳ·im2col(X), b̄ = Σ Ȳ over N, Ho, Wo, with Ȳ read as [O, N·Ho·Wo]: built from differentiable
 /// ops when the backward is recorded, from fused kernels otherwise.
 /// </summary>
-public sealed class Convolution : Op<(Expr X, Expr W, int Stride, int Padding)>
+public sealed class Convolution() : Op<(Expr X, Expr W, int Stride, int Padding)>("ConvolutionBackward0")
 {
     static readonly Convolution Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "ConvolutionBackward0";
 
     /// <summary>conv2d(x, w, b), stride s and p zeros of padding on both spatial dims; output [N,O,Ho,Wo], Ho = ⌊(H + 2p − kh)/s⌋ + 1.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Expr w, Expr? b, int stride = 1, int padding = 0) =>

@@ -4,12 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = cos x. ∂y/∂x = −sin x.</summary>
-public sealed class Cos : ElementwiseOp<Expr>
+public sealed class Cos() : ElementwiseOp<Expr>("CosBackward0")
 {
     static readonly Cos Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "CosBackward0";
 
     /// <summary>cos x elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

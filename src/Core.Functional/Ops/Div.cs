@@ -9,15 +9,9 @@ namespace Nabla.Core;
 /// factor is (a ⊘ b) ⊘ b, as PyTorch's div_tensor_other_backward computes it, never a ⊘ b², whose b² under- or
 /// overflows for |b| outside about [1e-19, 1e19] in Float32 (x ⊘ x at 1e-30 would get −∞ there instead of 0).
 /// </summary>
-public sealed class Div : ElementwiseOp<(Expr A, Expr B)>
+public sealed class Div() : ElementwiseOp<(Expr A, Expr B)>("DivBackward0", Saves.Output)
 {
     static readonly Div Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "DivBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>a ⊘ b, broadcasting (true division: integer operands give a float).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>

@@ -4,12 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = Σᵢ aᵢbᵢ for two vectors: bilinear, with adjoints ā = ȳ·b, b̄ = ȳ·a.</summary>
-public sealed class Dot : BilinearOp<(Expr A, Expr B)>
+public sealed class Dot() : BilinearOp<(Expr A, Expr B)>("DotBackward0")
 {
     static readonly Dot Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "DotBackward0";
 
     /// <summary>The inner product of two 1-D tensors of equal length (exact for two Int64 operands, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>

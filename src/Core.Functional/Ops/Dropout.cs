@@ -7,12 +7,9 @@ namespace Nabla.Core;
 /// y = x ⊙ m / (1 − p), each mᵢ kept (1) with probability 1 − p and zeroed otherwise, drawn from a seed so the op
 /// is a pure function. ∂y/∂x = m / (1 − p), the same scaled mask.
 /// </summary>
-public sealed class Dropout : ElementwiseOp<Expr>
+public sealed class Dropout() : ElementwiseOp<Expr>("NativeDropoutBackward0")
 {
     static readonly Dropout Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "NativeDropoutBackward0";
 
     /// <summary>Zeroes each element with probability <paramref name="p"/> and scales the rest by 1/(1 − p); same seed, same mask.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, double p, int seed) =>

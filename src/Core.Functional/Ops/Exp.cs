@@ -6,15 +6,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = eˣ. ∂y/∂x = y.</summary>
-public sealed class Exp : ElementwiseOp<Unit>
+public sealed class Exp() : ElementwiseOp<Unit>("ExpBackward0", Saves.Output)
 {
     static readonly Exp Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "ExpBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>eˣ elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

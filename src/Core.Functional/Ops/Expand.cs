@@ -4,18 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = x broadcast to a larger shape: linear, with adjoint x̄ = ȳ summed back to x's shape (<see cref="SumTo"/>).</summary>
-public sealed class Expand : LinearOp<Shape>
+public sealed class Expand() : LinearOp<Shape>("ExpandBackward0", Saves.Shapes, isView: true)
 {
     static readonly Expand Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "ExpandBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
-
-    /// <inheritdoc/>
-    protected internal override bool IsView => true;
 
     /// <summary>x broadcast to <paramref name="shape"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) =>
@@ -32,15 +23,9 @@ public sealed class Expand : LinearOp<Shape>
 /// y = x summed down to a shape that broadcasts to x's: linear, the adjoint of <see cref="Expand"/>, whose adjoint is
 /// x̄ = ȳ broadcast back.
 /// </summary>
-public sealed class SumTo : LinearOp<Shape>
+public sealed class SumTo() : LinearOp<Shape>("SumBackward1", Saves.Shapes)
 {
     static readonly SumTo Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SumBackward1";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>x summed down to <paramref name="shape"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) =>

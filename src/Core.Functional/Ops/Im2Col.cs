@@ -9,15 +9,9 @@ namespace Nabla.Core;
 /// flattened over the batch). Linear, with adjoint x̄ = <see cref="Col2Im"/>(ȳ), which adds each entry back where it
 /// was read.
 /// </summary>
-public sealed class Im2Col : LinearOp<(Shape Input, int KernelH, int KernelW, int Stride, int Padding)>
+public sealed class Im2Col() : LinearOp<(Shape Input, int KernelH, int KernelW, int Stride, int Padding)>("Im2ColBackward0", Saves.Shapes)
 {
     static readonly Im2Col Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "Im2ColBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>The [N·Ho·Wo, C·kh·kw] windows of x, Ho = ⌊(H + 2p − kh)/s⌋ + 1, Wo likewise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int kernelH, int kernelW, int stride = 1, int padding = 0) =>

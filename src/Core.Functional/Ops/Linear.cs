@@ -8,12 +8,9 @@ namespace Nabla.Core;
 /// layer computes it, in one GEMM that reads W transposed. Affine: bilinear in (X, W) plus b, so Ẏ = ḃ + Ẋ·Wᵀ + X·Ẇᵀ,
 /// one term per input, and b̄ = Ȳ (summed to b's shape), X̄ = Ȳ·W, W̄ = Ȳᵀ·X (one GEMM reading Ȳ transposed).
 /// </summary>
-public sealed class Linear : Op<(Expr X, Expr W)>
+public sealed class Linear() : Op<(Expr X, Expr W)>("AddmmBackward0")
 {
     static readonly Linear Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "AddmmBackward0";
 
     /// <summary>b + x·wᵀ; inputs are recorded in PyTorch's addmm order (bias, x, weight).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Expr w, Expr b) =>

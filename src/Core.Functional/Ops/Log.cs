@@ -4,12 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = ln x. ∂y/∂x = 1/x.</summary>
-public sealed class Log : ElementwiseOp<Expr>
+public sealed class Log() : ElementwiseOp<Expr>("LogBackward0")
 {
     static readonly Log Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "LogBackward0";
 
     /// <summary>ln x elementwise (NaN below 0, −∞ at 0).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

@@ -7,15 +7,9 @@ namespace Nabla.Core;
 /// y = max over all elements. ∇y = 1/k at each of the k elements equal to the maximum, 0 elsewhere (PyTorch's
 /// evenly_distribute_backward).
 /// </summary>
-public sealed class Max : ScalarOp<Expr>
+public sealed class Max() : ScalarOp<Expr>("MaxBackward1", Saves.Output)
 {
     static readonly Max Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MaxBackward1";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>The largest element, a 0-dimensional result.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

@@ -9,12 +9,9 @@ namespace Nabla.Core;
 /// the saved point: ẏ = ẋ at each window's (first) maximum (<see cref="Take"/>), with adjoint x̄ = ȳ added there,
 /// zero elsewhere (<see cref="MaxPool2dBackward"/>).
 /// </summary>
-public sealed class MaxPool2d : LinearOp<(ImmutableArray<int> Indices, Shape Input)>
+public sealed class MaxPool2d() : LinearOp<(ImmutableArray<int> Indices, Shape Input)>("MaxPool2DWithIndicesBackward0")
 {
     static readonly MaxPool2d Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MaxPool2DWithIndicesBackward0";
 
     /// <summary>max_pool2d(x, kernelSize, stride) with stride defaulting to kernelSize.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int kernelSize, int? stride = null) =>

@@ -8,12 +8,9 @@ namespace Nabla.Core;
 /// y = zeros of the pooled input's shape with each x[i] added at flat index indices[i]: max pooling's backward,
 /// linear in x, with adjoint x̄ = <see cref="Take"/>(ȳ) at the same indices.
 /// </summary>
-public sealed class MaxPool2dBackward : LinearOp<(ImmutableArray<int> Indices, Shape Output)>
+public sealed class MaxPool2dBackward() : LinearOp<(ImmutableArray<int> Indices, Shape Output)>("MaxPool2DWithIndicesBackwardBackward0")
 {
     static readonly MaxPool2dBackward Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MaxPool2DWithIndicesBackwardBackward0";
 
     /// <summary>
     /// Zeros of <paramref name="input"/> with x's elements (row-major) added at <paramref name="indices"/>, flat

@@ -4,15 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = (Σ x) / n over all n elements, for floating x: linear, with adjoint x̄ = ȳ / n broadcast to x's shape.</summary>
-public sealed class Mean : LinearOp<Shape>
+public sealed class Mean() : LinearOp<Shape>("MeanBackward0", Saves.Shapes)
 {
     static readonly Mean Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MeanBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>The mean of all elements, a 0-dimensional result.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>
@@ -38,15 +32,9 @@ public sealed class Mean : LinearOp<Shape>
 /// y = mean of x over one dimension of size n, kept as size 1 with keepDim: linear, with adjoint x̄ = ȳ / n
 /// (unsqueezed) broadcast to x's shape.
 /// </summary>
-public sealed class MeanDim : LinearOp<(Shape Shape, int Dim, bool KeepDim)>
+public sealed class MeanDim() : LinearOp<(Shape Shape, int Dim, bool KeepDim)>("MeanBackward1", Saves.Shapes)
 {
     static readonly MeanDim Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MeanBackward1";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>The mean over <paramref name="dim"/> (negative counts from the end).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int dim, bool keepDim = false) =>

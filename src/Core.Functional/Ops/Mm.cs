@@ -9,12 +9,9 @@ namespace Nabla.Core;
 /// no transposed copy is made; PyTorch gets the same from strided views). For Y = A·B: Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ; with op:
 /// Ā = Ȳ·op(B)ᵀ (transposed back when A is read transposed) and B̄ = op(A)ᵀ·Ȳ (likewise); Ẏ = op(Ȧ)·op(B) + op(A)·op(Ḃ).
 /// </summary>
-public sealed class Mm : BilinearOp<(Expr A, Expr B, bool TA, bool TB)>
+public sealed class Mm() : BilinearOp<(Expr A, Expr B, bool TA, bool TB)>("MmBackward0")
 {
     static readonly Mm Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MmBackward0";
 
     /// <summary>The matrix product of two 2-D tensors (dtypes promote; two Int64 operands give an exact Int64 product, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) => Apply(a, b, false, false);

@@ -8,12 +8,9 @@ namespace Nabla.Core;
 /// ∇ₜy = −∇ₓy. The shapes must be equal: PyTorch broadcasts different shapes with a warning, Nabla refuses, since a
 /// target [N] against an input [N, 1] then averages an N×N table of errors, which is almost always a bug.
 /// </summary>
-public sealed class MseLoss : ScalarOp<(Expr X, Expr T)>
+public sealed class MseLoss() : ScalarOp<(Expr X, Expr T)>("MseLossBackward0")
 {
     static readonly MseLoss Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MseLossBackward0";
 
     /// <summary>The mean of (input − target)², a 0-dimensional result; either input may require grad.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr input, Expr target) =>

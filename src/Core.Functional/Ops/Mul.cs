@@ -5,12 +5,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = a ⊙ b, broadcasting. ∂y/∂a = b, ∂y/∂b = a.</summary>
-public sealed class Mul : ElementwiseOp<(Expr A, Expr B)>
+public sealed class Mul() : ElementwiseOp<(Expr A, Expr B)>("MulBackward0")
 {
     static readonly Mul Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MulBackward0";
 
     /// <summary>a ⊙ b, broadcasting.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>

@@ -4,12 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = A·v for a matrix A [m,k] and a vector v [k]: bilinear, with adjoints Ā = ȳ vᵀ (outer product), v̄ = Aᵀ ȳ.</summary>
-public sealed class Mv : BilinearOp<(Expr A, Expr V)>
+public sealed class Mv() : BilinearOp<(Expr A, Expr V)>("MvBackward0")
 {
     static readonly Mv Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "MvBackward0";
 
     /// <summary>The matrix-vector product (exact for two Int64 operands, wrapping on overflow).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr v) =>

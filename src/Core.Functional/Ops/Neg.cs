@@ -5,15 +5,9 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>y = −x. ∂y/∂x = −1.</summary>
-public sealed class Neg : ElementwiseOp<Unit>
+public sealed class Neg() : ElementwiseOp<Unit>("NegBackward0", Saves.Shapes)
 {
     static readonly Neg Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "NegBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>−x.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

@@ -9,12 +9,9 @@ namespace Nabla.Core;
 /// Not supported: class weights, ignore_index (PyTorch skips targets equal to −100; here they are out of bounds)
 /// and inputs of rank above 2.
 /// </summary>
-public sealed class NllLoss : ScalarOp<(Shape Shape, NdArray Targets)>
+public sealed class NllLoss() : ScalarOp<(Shape Shape, NdArray Targets)>("NllLossBackward0")
 {
     static readonly NllLoss Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "NllLossBackward0";
 
     /// <summary>−(1/N) Σᵢ logProbs[i, targets[i]], a 0-dimensional result in logProbs' floating dtype.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr logProbs, Expr targets) =>

@@ -5,12 +5,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = xᵖ for a scalar p. ∂y/∂x = p·xᵖ⁻¹ (0 when p = 0, as PyTorch).</summary>
-public sealed class Pow : ElementwiseOp<(Expr X, double P)>
+public sealed class Pow() : ElementwiseOp<(Expr X, double P)>("PowBackward0")
 {
     static readonly Pow Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "PowBackward0";
 
     /// <summary>xᵖ elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, double p) =>
@@ -37,15 +34,9 @@ public sealed class Pow : ElementwiseOp<(Expr X, double P)>
 /// y = xᵉ for a tensor exponent, broadcasting (two Int64 operands give Int64, as <see cref="Pow.Apply(Expr, long)"/>).
 /// ∂y/∂x = e·xᵉ⁻¹ (0 where e = 0), ∂y/∂e = y·ln x (0 where x = 0 and e ≥ 0), as PyTorch.
 /// </summary>
-public sealed class PowTensor : ElementwiseOp<(Expr X, Expr E)>
+public sealed class PowTensor() : ElementwiseOp<(Expr X, Expr E)>("PowBackward1", Saves.Output)
 {
     static readonly PowTensor Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "PowBackward1";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>xᵉ elementwise, broadcasting.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Expr e) =>

@@ -9,15 +9,9 @@ namespace Nabla.Core;
 /// representable: PyTorch's −ȳ ⊙ (y ⊙ y) overflows to −∞ for ȳ = 1e-30 at x = 1e-20 in Float32 (the gradient is −1e10)
 /// and goes subnormal at x = 1e20.
 /// </summary>
-public sealed class Reciprocal : ElementwiseOp<Unit>
+public sealed class Reciprocal() : ElementwiseOp<Unit>("ReciprocalBackward0", Saves.Output)
 {
     static readonly Reciprocal Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "ReciprocalBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>1 / x elementwise, in a floating dtype.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

@@ -5,15 +5,9 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>y = max(x, 0). ∂y/∂x = 1 where y > 0, else 0, applied by the fused <see cref="ReluBackward"/>.</summary>
-public sealed class Relu : ElementwiseOp<Unit>
+public sealed class Relu() : ElementwiseOp<Unit>("ReluBackward0", Saves.Output)
 {
     static readonly Relu Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "ReluBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>max(x, 0) elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>
@@ -28,12 +22,9 @@ public sealed class Relu : ElementwiseOp<Unit>
 /// differentiated again. The mask y is a constant (its derivative is zero almost everywhere), so only ȳ is an input:
 /// ∂g/∂ȳ = 1 where y > 0, else 0.
 /// </summary>
-public sealed class ReluBackward : ElementwiseOp<NdArray>
+public sealed class ReluBackward() : ElementwiseOp<NdArray>("ThresholdBackwardBackward0")
 {
     static readonly ReluBackward Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "ThresholdBackwardBackward0";
 
     /// <summary>ȳ masked by relu's output y (zero where y ≤ 0).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr yBar, NdArray y) =>

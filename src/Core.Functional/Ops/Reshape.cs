@@ -7,19 +7,10 @@ namespace Nabla.Core;
 /// y = x viewed with another shape of the same size: reshape, unsqueeze and squeeze (each under PyTorch's name).
 /// Linear, with adjoint x̄ = ȳ viewed with x's shape. Buffers are immutable, so no element is copied.
 /// </summary>
-public sealed class Reshape(string name) : LinearOp<Shape>
+public sealed class Reshape(string name) : LinearOp<Shape>(name, Saves.Shapes, isView: true)
 {
     static readonly Reshape Rule = new("ReshapeAliasBackward0"), UnsqueezeRule = new("UnsqueezeBackward0"),
         SqueezeRule = new("SqueezeBackward1");
-
-    /// <inheritdoc/>
-    public override string Name => name;
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
-
-    /// <inheritdoc/>
-    protected internal override bool IsView => true;
 
     /// <summary>x with shape <paramref name="shape"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape) => As(Rule, x, shape);

@@ -4,18 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = x[i] along dimension 0: linear, with adjoint x̄ = zeros of x's shape holding ȳ at i (<see cref="SelectScatter"/>).</summary>
-public sealed class Select : LinearOp<(Shape Shape, int Index)>
+public sealed class Select() : LinearOp<(Shape Shape, int Index)>("SelectBackward0", Saves.Shapes, isView: true)
 {
     static readonly Select Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SelectBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
-
-    /// <inheritdoc/>
-    protected internal override bool IsView => true;
 
     /// <summary>The slice at <paramref name="index"/> of dimension 0 (negative counts from the end).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int index) =>
@@ -41,15 +32,9 @@ public sealed class Select : LinearOp<(Shape Shape, int Index)>
 /// y = zeros of a shape with x placed at index i of dimension 0: linear, the adjoint of <see cref="Select"/>, whose
 /// adjoint is x̄ = ȳ[i].
 /// </summary>
-public sealed class SelectScatter : LinearOp<int>
+public sealed class SelectScatter() : LinearOp<int>("SelectScatterBackward0", Saves.Shapes)
 {
     static readonly SelectScatter Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SelectScatterBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>Zeros of <paramref name="shape"/> holding <paramref name="x"/> at <paramref name="index"/> of dimension 0.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, Shape shape, int index) =>

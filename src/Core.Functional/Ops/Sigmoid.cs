@@ -5,15 +5,9 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>y = σ(x) = 1 / (1 + e⁻ˣ). ∂y/∂x = y ⊙ (1 − y), applied by the fused <see cref="SigmoidBackward"/>.</summary>
-public sealed class Sigmoid : ElementwiseOp<Unit>
+public sealed class Sigmoid() : ElementwiseOp<Unit>("SigmoidBackward0", Saves.Output)
 {
     static readonly Sigmoid Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SigmoidBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>σ(x) elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>
@@ -27,12 +21,9 @@ public sealed class Sigmoid : ElementwiseOp<Unit>
 /// g = ȳ ⊙ y ⊙ (1 − y), the fused VJP of the sigmoid (PyTorch's sigmoid_backward), as a primitive so it can be
 /// differentiated again: ∂g/∂ȳ = y ⊙ (1 − y), ∂g/∂y = ȳ ⊙ (1 − 2y).
 /// </summary>
-public sealed class SigmoidBackward : ElementwiseOp<(Expr YBar, Expr Y)>
+public sealed class SigmoidBackward() : ElementwiseOp<(Expr YBar, Expr Y)>("SigmoidBackwardBackward0")
 {
     static readonly SigmoidBackward Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SigmoidBackwardBackward0";
 
     /// <summary>ȳ ⊙ y ⊙ (1 − y) for the sigmoid's output y.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr yBar, Expr y) =>

@@ -4,12 +4,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = sin x. ∂y/∂x = cos x.</summary>
-public sealed class Sin : ElementwiseOp<Expr>
+public sealed class Sin() : ElementwiseOp<Expr>("SinBackward0")
 {
     static readonly Sin Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SinBackward0";
 
     /// <summary>sin x elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

@@ -7,15 +7,9 @@ namespace Nabla.Core;
 /// y = exp(x) / Σ_dim exp(x), computed stably. Its Jacobian diag(y) − y yᵀ is symmetric: J·t = y ⊙ (t − Σ_dim(t ⊙ y))
 /// serves as x̄ (t = ȳ) and as ẏ (t = ẋ).
 /// </summary>
-public sealed class Softmax : SelfAdjointOp<int>
+public sealed class Softmax() : SelfAdjointOp<int>("SoftmaxBackward0", Saves.Output)
 {
     static readonly Softmax Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SoftmaxBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>Softmax along <paramref name="dim"/> (negative counts from the end).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int dim) =>
@@ -48,15 +42,9 @@ public sealed class Softmax : SelfAdjointOp<int>
 /// y = x − ln Σ_dim exp(x), computed stably. Along dim, J = I − 1pᵀ with p = exp(y), not symmetric:
 /// ẏ = J·ẋ = ẋ − Σ_dim(p ⊙ ẋ), x̄ = Jᵀ·ȳ = ȳ − p ⊙ Σ_dim ȳ.
 /// </summary>
-public sealed class LogSoftmax : Op<int>
+public sealed class LogSoftmax() : Op<int>("LogSoftmaxBackward0", Saves.Output)
 {
     static readonly LogSoftmax Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "LogSoftmaxBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>Log-softmax along <paramref name="dim"/> (negative counts from the end).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int dim) =>

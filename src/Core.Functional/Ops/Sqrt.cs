@@ -5,15 +5,9 @@ using static LanguageExt.Prelude;
 namespace Nabla.Core;
 
 /// <summary>y = √x. ∂y/∂x = 1/(2y).</summary>
-public sealed class Sqrt : ElementwiseOp<Unit>
+public sealed class Sqrt() : ElementwiseOp<Unit>("SqrtBackward0", Saves.Output)
 {
     static readonly Sqrt Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SqrtBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>√x elementwise (NaN below 0).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>

@@ -6,15 +6,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = a − b, broadcasting (also s − b, rsub). ∂y/∂a = 1, ∂y/∂b = −1.</summary>
-public sealed class Sub(string name) : ElementwiseOp<Unit>
+public sealed class Sub(string name) : ElementwiseOp<Unit>(name, Saves.Shapes)
 {
     static readonly Sub Rule = new("SubBackward0"), RsubRule = new("RsubBackward1");
-
-    /// <inheritdoc/>
-    public override string Name => name;
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>a − b, broadcasting.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr a, Expr b) =>

@@ -5,15 +5,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = Σ x over all elements: linear, with adjoint x̄ = ȳ broadcast to x's shape.</summary>
-public sealed class Sum : LinearOp<Shape>
+public sealed class Sum() : LinearOp<Shape>("SumBackward0", Saves.Shapes)
 {
     static readonly Sum Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SumBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>Σ x, a 0-dimensional result.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>
@@ -29,15 +23,9 @@ public sealed class Sum : LinearOp<Shape>
 /// <summary>
 /// y = Σ x over one dimension, kept as size 1 with keepDim: linear, with adjoint x̄ = ȳ (unsqueezed) broadcast to x's shape.
 /// </summary>
-public sealed class SumDim : LinearOp<(Shape Shape, int Dim, bool KeepDim)>
+public sealed class SumDim() : LinearOp<(Shape Shape, int Dim, bool KeepDim)>("SumBackward1", Saves.Shapes)
 {
     static readonly SumDim Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "SumBackward1";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
 
     /// <summary>Σ x over <paramref name="dim"/> (negative counts from the end).</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int dim, bool keepDim = false) =>

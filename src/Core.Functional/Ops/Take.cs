@@ -8,12 +8,9 @@ namespace Nabla.Core;
 /// y[i] = x at flat index indices[i], shaped as given (PyTorch's take; what max pooling's double backward reads): linear, with adjoint
 /// x̄ = zeros of x's shape with ȳ added at the same indices (<see cref="MaxPool2dBackward"/>).
 /// </summary>
-public sealed class Take : LinearOp<(ImmutableArray<int> Indices, Shape Input)>
+public sealed class Take() : LinearOp<(ImmutableArray<int> Indices, Shape Input)>("TakeBackward0")
 {
     static readonly Take Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "TakeBackward0";
 
     /// <summary>
     /// The elements of x at the flat (row-major) <paramref name="indices"/>, as a tensor of <paramref name="shape"/>.

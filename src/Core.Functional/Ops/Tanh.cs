@@ -6,15 +6,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = tanh x. ∂y/∂x = 1 − y², applied by the fused <see cref="TanhBackward"/>.</summary>
-public sealed class Tanh : ElementwiseOp<Unit>
+public sealed class Tanh() : ElementwiseOp<Unit>("TanhBackward0", Saves.Output)
 {
     static readonly Tanh Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "TanhBackward0";
-
-    /// <inheritdoc/>
-    protected internal override bool SavesOutput => true;
 
     /// <summary>tanh x elementwise.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x) =>
@@ -28,12 +22,9 @@ public sealed class Tanh : ElementwiseOp<Unit>
 /// g = ȳ ⊙ (1 − y²), the fused VJP of tanh (PyTorch's tanh_backward), as a primitive so it can be differentiated
 /// again: ∂g/∂ȳ = 1 − y², ∂g/∂y = −2 ȳ ⊙ y.
 /// </summary>
-public sealed class TanhBackward : ElementwiseOp<(Expr YBar, Expr Y)>
+public sealed class TanhBackward() : ElementwiseOp<(Expr YBar, Expr Y)>("TanhBackwardBackward0")
 {
     static readonly TanhBackward Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "TanhBackwardBackward0";
 
     /// <summary>ȳ ⊙ (1 − y²) for tanh's output y.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr yBar, Expr y) =>

@@ -5,18 +5,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>y = x with dimensions d0 and d1 swapped: linear, and its own adjoint (x̄ = ȳ with them swapped back).</summary>
-public sealed class Transpose(string name) : LinearOp<(int D0, int D1)>
+public sealed class Transpose(string name) : LinearOp<(int D0, int D1)>(name, Saves.Shapes, isView: true)
 {
     static readonly Transpose Rule = new("TransposeBackward0"), TRule = new("TBackward0");
-
-    /// <inheritdoc/>
-    public override string Name => name;
-
-    /// <inheritdoc/>
-    protected internal override bool SavesTensors => false;
-
-    /// <inheritdoc/>
-    protected internal override bool IsView => true;
 
     /// <summary>x with dimensions <paramref name="dim0"/> and <paramref name="dim1"/> swapped.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int dim0, int dim1) =>

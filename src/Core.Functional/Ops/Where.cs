@@ -5,12 +5,9 @@ using Nabla.Core.Numerics;
 namespace Nabla.Core;
 
 /// <summary>y = mask ? a : b for a fixed mask of the broadcast shape. ∂y/∂a = mask, ∂y/∂b = ¬mask.</summary>
-public sealed class Where : ElementwiseOp<(ImmutableArray<bool> Mask, Shape Shape)>
+public sealed class Where() : ElementwiseOp<(ImmutableArray<bool> Mask, Shape Shape)>("WhereBackward0")
 {
     static readonly Where Rule = new();
-
-    /// <inheritdoc/>
-    public override string Name => "WhereBackward0";
 
     /// <summary>Elementwise selection; a and b broadcast to the mask's shape, which is their broadcast shape.</summary>
     public static Reader<GradEnv, Expr> Apply(ImmutableArray<bool> mask, Expr a, Expr b) =>

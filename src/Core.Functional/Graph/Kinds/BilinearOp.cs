@@ -7,7 +7,8 @@ namespace Nabla.Core;
 /// too, see <see cref="Op{TSaved}.SumOfTerms"/>): its JVP is the product with one operand replaced by its tangent,
 /// ẏ = B(ȧ, b) + B(a, ḃ), so it states the product on other operands and each operand's adjoint.
 /// </summary>
-public abstract class BilinearOp<TSaved> : Op<TSaved>
+public abstract class BilinearOp<TSaved>(string name, Saves saves = Saves.Tensors, bool isView = false)
+    : Op<TSaved>(name, saves, isView)
 {
     /// <summary>The saved operands a and b.</summary>
     protected internal abstract (Expr A, Expr B) Operands(TSaved saved);

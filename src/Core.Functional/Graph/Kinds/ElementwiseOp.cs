@@ -9,7 +9,8 @@ namespace Nabla.Core;
 /// is its forward kernel plus this one line of calculus. Batching (vmap) is the same for the whole kind: a leading
 /// batch dimension broadcasts through.
 /// </summary>
-public abstract class ElementwiseOp<TSaved> : Op<TSaved>
+public abstract class ElementwiseOp<TSaved>(string name, Saves saves = Saves.Tensors, bool isView = false)
+    : Op<TSaved>(name, saves, isView)
 {
     /// <summary>
     /// (∂y/∂xᵢ) ⊙ <paramref name="t"/> for input <paramref name="input"/>, given what the forward saved and, when

@@ -9,7 +9,8 @@ namespace Nabla.Core;
 /// broadcast is a sum, of a selection a zero-padded scatter). Batching is the op with its dimensions shifted past the
 /// batch dimension.
 /// </summary>
-public abstract class LinearOp<TSaved> : Op<TSaved>
+public abstract class LinearOp<TSaved>(string name, Saves saves = Saves.Tensors, bool isView = false)
+    : Op<TSaved>(name, saves, isView)
 {
     /// <summary>L(<paramref name="t"/>): the op applied to a tangent of the input's shape, giving one of <paramref name="shape"/>, y's.</summary>
     protected internal abstract Reader<GradEnv, Expr> Map(TSaved saved, Shape shape, Expr t);

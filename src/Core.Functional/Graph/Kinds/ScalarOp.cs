@@ -8,7 +8,8 @@ namespace Nabla.Core;
 /// over the elements of ẋᵢ, its JVP term (ẏ = Σᵢ ⟨∇ᵢf, ẋᵢ⟩). Batching is the same with ȳ one scalar per batch item
 /// and the JVP's sum over all but the batch dimension.
 /// </summary>
-public abstract class ScalarOp<TSaved> : Op<TSaved>
+public abstract class ScalarOp<TSaved>(string name, Saves saves = Saves.Tensors, bool isView = false)
+    : Op<TSaved>(name, saves, isView)
 {
     /// <summary>
     /// ∇ᵢf ⊙ <paramref name="t"/> for input <paramref name="input"/>, <paramref name="t"/> a 0-dimensional cotangent or a
