@@ -1,5 +1,4 @@
 using System.Diagnostics.Contracts;
-using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Nabla.Core;

@@ -1,4 +1,3 @@
-using LanguageExt;
 using Nabla.Core;
 
 

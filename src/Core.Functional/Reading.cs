@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using LanguageExt;
 
 namespace Nabla.Core;
 

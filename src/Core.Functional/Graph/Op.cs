@@ -1,5 +1,3 @@
-using LanguageExt;
-
 namespace Nabla.Core;
 
 /// <summary>What a recorded node keeps for an op's rules.</summary>

@@ -1,5 +1,3 @@
-using LanguageExt;
-
 namespace Nabla.Core;
 
 /// <summary>A recorded application of a primitive: its inputs' nodes and what its derivative rule saved.</summary>

@@ -1,6 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
-
 namespace Nabla.Core;
 
 /// <summary>Y[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n]: bilinear, with adjoints Ā = Ȳ·Bᵀ, B̄ = Aᵀ·Ȳ per matrix.</summary>

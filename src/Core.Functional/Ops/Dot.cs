@@ -1,6 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
-
 namespace Nabla.Core;
 
 /// <summary>y = Σᵢ aᵢbᵢ for two vectors: bilinear, with adjoints ā = ȳ·b, b̄ = ȳ·a.</summary>

@@ -1,6 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
-
 namespace Nabla.Core;
 
 /// <summary>y = x broadcast to a larger shape: linear, with adjoint x̄ = ȳ summed back to x's shape (<see cref="SumTo"/>).</summary>

@@ -1,4 +1,3 @@
-using LanguageExt;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;

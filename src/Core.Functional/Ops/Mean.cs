@@ -1,6 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
-
 namespace Nabla.Core;
 
 /// <summary>y = (Σ x) / n over all n elements, for floating x: linear, with adjoint x̄ = ȳ / n broadcast to x's shape.</summary>

@@ -1,6 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
-
 namespace Nabla.Core;
 
 /// <summary>y = A·v for a matrix A [m,k] and a vector v [k]: bilinear, with adjoints Ā = ȳ vᵀ (outer product), v̄ = Aᵀ ȳ.</summary>

@@ -1,5 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
 using static Nabla.Core.Reading;
 
 namespace Nabla.Core;

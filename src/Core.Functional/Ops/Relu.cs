@@ -1,21 +1,9 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
 using static LanguageExt.Prelude;
 
 namespace Nabla.Core;
 
 /// <summary>y = max(x, 0). ∂y/∂x = 1 where y > 0, else 0, applied by the fused <see cref="ReluBackward"/>.</summary>
-public sealed class Relu() : ElementwiseOp<Unit>("ReluBackward0", Saves.Output)
-{
-    static readonly Relu Rule = new();
-
-    /// <summary>max(x, 0) elementwise.</summary>
-    public static Reader<GradEnv, Expr> Apply(Expr x) =>
-        env => Rule.Record(env, Elementwise.Unary(UnaryKernel.Relu, x.Value), unit, x);
-
-    /// <inheritdoc/>
-    protected internal override Reader<GradEnv, Expr> Partial(Unit saved, Expr? y, int input, Expr t) => ReluBackward.Apply(t, y!.Value);
-}
+public sealed class Relu() : UnaryOp<Relu>("ReluBackward0", UnaryKernel.Relu, Saves.Output, (x, y, t) => ReluBackward.Apply(t, y!.Value));
 
 /// <summary>
 /// g = ȳ where y > 0, else 0: relu's VJP in one pass (PyTorch's threshold_backward), as a primitive so it can be

@@ -1,6 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
-
 namespace Nabla.Core;
 
 /// <summary>y = x[i] along dimension 0: linear, with adjoint x̄ = zeros of x's shape holding ȳ at i (<see cref="SelectScatter"/>).</summary>

@@ -1,5 +1,3 @@
-using LanguageExt;
-using Nabla.Core.Numerics;
 using static LanguageExt.Prelude;
 using static Nabla.Core.Reading;
 

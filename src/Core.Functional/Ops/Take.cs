@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using LanguageExt;
-using Nabla.Core.Numerics;
 
 namespace Nabla.Core;
 

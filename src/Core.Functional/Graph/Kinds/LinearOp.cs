@@ -1,5 +1,3 @@
-using LanguageExt;
-
 namespace Nabla.Core;
 
 /// <summary>
