@@ -15,9 +15,11 @@ public static class Reading
     public static Reader<GradEnv, A> Pure<A>(A value) => _ => ReaderResult<A>.New(value);
 
     /// <summary>The value of a finished computation; a fault rethrows the original exception with its stack.</summary>
-    public static A Unwrap<A>(this ReaderResult<A> result) =>
-        result.Match(
-            value => value,
+    public static A Unwrap<A>(this ReaderResult<A> result) => result.IsFaulted ? Rethrow<A>(result) : result.IfFail(default(A)!);
+
+    static A Rethrow<A>(ReaderResult<A> result) =>
+        result.Match<A>(
+            _ => throw new InvalidOperationException("a faulted result with a value"),
             error =>
             {
                 if (error.Exception.IsSome) ExceptionDispatchInfo.Throw(Original((Exception)error.Exception));

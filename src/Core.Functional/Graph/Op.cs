@@ -71,21 +71,21 @@ public abstract class Op<TSaved>(string name, Saves saves = Saves.Tensors, bool 
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr x) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && x.RequiresGrad && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 1, CheckSaved(x).Node, null, null, saved) { CreatedAt = Trace(env) })
+                ? OpNode<TSaved>.Recorded(this, y, 1, CheckSaved(x).Node, null, null, saved, Trace(env))
                 : Result(env.InferenceMode || IsView && x.IsInference, y));
 
     /// <summary>The output of a two-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad) && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, null, saved) { CreatedAt = Trace(env) })
+                ? OpNode<TSaved>.Recorded(this, y, 2, CheckSaved(a).Node, CheckSaved(b).Node, null, saved, Trace(env))
                 : Result(env.InferenceMode, y));
 
     /// <summary>The output of a three-input op: recorded only with grad enabled and an input that requires grad.</summary>
     protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, Expr a, Expr b, Expr c) =>
         ReaderResult<Expr>.New(
             env.GradEnabled && (a.RequiresGrad || b.RequiresGrad || c.RequiresGrad) && y.DType.IsFloating()
-                ? new Expr(y, new OpNode<TSaved>(this, y, 3, CheckSaved(a).Node, CheckSaved(b).Node, CheckSaved(c).Node, saved) { CreatedAt = Trace(env) })
+                ? OpNode<TSaved>.Recorded(this, y, 3, CheckSaved(a).Node, CheckSaved(b).Node, CheckSaved(c).Node, saved, Trace(env))
                 : Result(env.InferenceMode, y));
 
     // With anomaly detection on, a node remembers the call that recorded it (PyTorch keeps the forward traceback).

@@ -14,8 +14,14 @@ public abstract class OpNode : Node
         this.input2 = input2;
     }
 
+    // Anomaly detection's traces, beside the nodes rather than in a field every node would carry.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OpNode, string> traces = new();
+
     /// <summary>Where the op was recorded (a stack trace), kept only with anomaly detection on.</summary>
-    public string? CreatedAt { get; internal init; }
+    public string? CreatedAt => traces.TryGetValue(this, out var trace) ? trace : null;
+
+    /// <summary>Remembers <paramref name="trace"/> as where this node was recorded.</summary>
+    private protected void Traced(string trace) => traces.AddOrUpdate(this, trace);
 
     /// <summary>Number of inputs of the op.</summary>
     public int Arity { get; }
@@ -39,14 +45,34 @@ public abstract class OpNode : Node
 }
 
 /// <summary>An <see cref="OpNode"/> whose rule saved a value of type <typeparamref name="TSaved"/>.</summary>
-internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, Node? input0, Node? input1, Node? input2, TSaved saved)
-    : OpNode(output.Shape, output.DType, arity, input0, input1, input2)
+internal sealed class OpNode<TSaved> : OpNode
 {
+    readonly Op<TSaved> op;
     // The only mutation in the core: saved tensors are dropped after use so their memory can be reclaimed,
     // exactly as PyTorch frees a graph's buffers after backward.
-    TSaved? saved = saved;
-    NdArray? output = op.SavesOutput ? output : null;
+    TSaved? saved;
+    Expr? output;
     bool released;
+
+    OpNode(Op<TSaved> op, NdArray y, int arity, Node? input0, Node? input1, Node? input2, TSaved saved)
+        : base(y.Shape, y.DType, arity, input0, input1, input2)
+    {
+        this.op = op;
+        this.saved = saved;
+    }
+
+    /// <summary>
+    /// The output y of a newly recorded op, made by a node over the given inputs that keeps what the rule saved (and
+    /// y itself when the rule reads it) and, with anomaly detection on, the <paramref name="trace"/> of the call.
+    /// </summary>
+    internal static Expr Recorded(Op<TSaved> op, NdArray y, int arity, Node? input0, Node? input1, Node? input2, TSaved saved, string? trace)
+    {
+        var node = new OpNode<TSaved>(op, y, arity, input0, input1, input2, saved);
+        var output = new Expr(y, node);
+        if (op.SavesOutput) node.output = output;
+        if (trace is not null) node.Traced(trace);
+        return output;
+    }
 
     public override string Name => op.Name;
 
@@ -58,7 +84,7 @@ internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, N
                 "already been freed). Saved intermediate values of the graph are freed when you call Backward() or " +
                 "Autograd.Grad(). Specify retainGraph: true if you need to backward through the graph a second time or " +
                 "if you need to access saved tensors after calling backward.");
-        return op.Vjp(saved!, output is null ? null : new Expr(output, this), yBar, input);
+        return op.Vjp(saved!, output, yBar, input);
     }
 
     internal override Reader<GradEnv, Expr> Jvp(Expr?[] xDots)
@@ -67,7 +93,7 @@ internal sealed class OpNode<TSaved>(Op<TSaved> op, NdArray output, int arity, N
             throw new InvalidOperationException(
                 "Trying to push tangents through a graph whose saved values were freed by a backward; record it again " +
                 "or pass retainGraph: true to that backward.");
-        return op.Jvp(saved!, output is null ? null : new Expr(output, this), Shape, xDots);
+        return op.Jvp(saved!, output, Shape, xDots);
     }
 
     internal override void Release()
