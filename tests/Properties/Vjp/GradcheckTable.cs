@@ -33,9 +33,14 @@ internal sealed record GradcheckTrial(Case Case, Func<Expr[], Reader<GradEnv, Ex
 /// kinks (|x| ≥ 0.1 for abs and relu), poles and singularities (|x| ≥ 0.5 for reciprocal, divisors, log, sqrt and
 /// the bases of pow); elementwise binary ops take broadcasting shapes.
 /// </summary>
-internal static class GradcheckTable
+internal static partial class GradcheckTable
 {
-    public static readonly GradcheckRow[] All =
+    /// <summary>Every row: the engine's ops here, then the vocabulary's, one partial file per area (Vjp/Vocabulary/).</summary>
+    public static GradcheckRow[] All => all ??= [.. Engine, .. ElementwiseRows(), .. ReductionRows(), .. ShapeRows(), .. JoinRows(),
+                                                .. IndexRows(), .. MatrixRows()];
+    static GradcheckRow[]? all;
+
+    static readonly GradcheckRow[] Engine =
     [
         // Elementwise, one input.
         Unary("abs", "AbsBackward0", Generators.SignedCases(0.1, 2), Abs.Apply),                 // x̄ = ȳ ⊙ sign x
