@@ -8,7 +8,7 @@ namespace Nabla.Core;
 public sealed class Narrow(string name) : LinearOp<(Shape Input, int Dim, int Start, int Length, bool Drop)>(name, Saves.Shapes, isView: true)
 {
     static readonly Narrow Rule = new("SliceBackward0"), SplitRule = new("SplitBackward0"),
-        SplitWithSizesRule = new("SplitWithSizesBackward0"), UnbindRule = new("UnbindBackward0");
+        SplitWithSizesRule = new("SplitWithSizesBackward0"), UnbindRule = new("UnbindBackward0"), SelectRule = new("SelectBackward0");
 
     /// <summary>The <paramref name="length"/> elements from <paramref name="start"/> (negative counts from the end) along <paramref name="dim"/>.</summary>
     public static Reader<GradEnv, Expr> Apply(Expr x, int dim, int start, int length) => Part(Rule, x, dim, start, length, drop: false, "narrow");
@@ -22,6 +22,9 @@ public sealed class Narrow(string name) : LinearOp<(Shape Input, int Dim, int St
 
     /// <summary>One part of <c>unbind</c>: x at <paramref name="index"/> along <paramref name="dim"/>, that dim removed.</summary>
     public static Reader<GradEnv, Expr> UnbindPart(Expr x, int dim, int index) => Part(UnbindRule, x, dim, index, 1, drop: true, "unbind");
+
+    /// <summary>x[…, index, …]: x at <paramref name="index"/> along <paramref name="dim"/>, that dim removed (SelectBackward0, any dim).</summary>
+    public static Reader<GradEnv, Expr> SelectPart(Expr x, int dim, int index) => Part(SelectRule, x, dim, index, 1, drop: true, "select");
 
     static Reader<GradEnv, Expr> Part(Narrow rule, Expr x, int dim, int start, int length, bool drop, string op) =>
         env =>
