@@ -281,6 +281,8 @@ public class ShapeVocabularyTests
         Contains(Throws(() => x.Unflatten(1, [])).Message, "unflatten: sizes must be non-empty", "[2, 3, 4]");
         // x.unflatten(1,(-1,-1)) -> RuntimeError: unflatten got an unexpected error: only one dimension can be inferred
         Contains(Throws(() => x.Unflatten(1, [-1, -1])).Message, "unflatten", "only one dimension can be inferred");
+        // torch.tensor(2.).unflatten(0,(1,)) -> IndexError: Dimension specified as 0 but tensor has no dimensions
+        Contains(Throws(() => Tensor.Scalar(2).Unflatten(0, [1])).Message, "unflatten", "Dimension specified as 0 but tensor has no dimensions", "[]");
 
         // x.repeat(2,1) -> RuntimeError: Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor
         Contains(Throws(() => x.Repeat(2, 1)).Message, "repeat",

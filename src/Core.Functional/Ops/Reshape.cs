@@ -48,8 +48,9 @@ public sealed class Reshape(string name) : LinearOp<Shape>(name, Saves.Shapes, i
         env =>
         {
             ArgumentNullException.ThrowIfNull(sizes);
+            if (x.Shape.Rank == 0)
+                throw new ArgumentException($"unflatten: Dimension specified as {dim} but tensor has no dimensions (shape {x.Shape})");
             var d = x.Shape.NormalizeDim(dim, "unflatten");
-            if (x.Shape.Rank == 0) throw new ArgumentException("unflatten: Cannot unflatten a 0-dimensional tensor");
             if (sizes.Length == 0) throw new ArgumentException($"unflatten: sizes must be non-empty (dim {dim} of a tensor of shape {x.Shape})");
             var n = x.Shape[d];
             var product = sizes.Aggregate(1L, (p, s) => p * s);
