@@ -46,14 +46,21 @@ internal sealed class Generator
         return y ^ (y >> 18);
     }
 
+    // The next 624 states: each from its successor's low bits and the state 397 ahead (wrapping round the array).
     void Twist()
     {
-        for (var i = 0; i < N; i++)
-        {
-            var y = (state[i] & 0x80000000u) | (state[(i + 1) % N] & 0x7fffffffu);
-            state[i] = state[(i + M) % N] ^ (y >> 1) ^ ((y & 1) != 0 ? 0x9908b0dfu : 0);
-        }
+        var s = state;
+        int i = 0;
+        for (; i < N - M; i++) s[i] = s[i + M] ^ Mix(s[i], s[i + 1]);
+        for (; i < N - 1; i++) s[i] = s[i + M - N] ^ Mix(s[i], s[i + 1]);
+        s[N - 1] = s[M - 1] ^ Mix(s[N - 1], s[0]);
         next = 0;
+    }
+
+    static uint Mix(uint upper, uint lower)
+    {
+        var y = (upper & 0x80000000u) | (lower & 0x7fffffffu);
+        return (y >> 1) ^ (0x9908b0dfu & (0u - (y & 1)));
     }
 
     // Uniform in [0, 1) with the float's 24 bits from one output, or the double's 53 from two (high word first).
