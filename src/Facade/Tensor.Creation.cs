@@ -11,7 +11,8 @@ public sealed partial class Tensor
     /// <summary>
     /// Seeds the global generator that <see cref="Randn(int[], bool, DType?)"/>, <see cref="Rand(int[], bool, DType?)"/>
     /// and their <c>*Like</c> forms draw from, as torch.manual_seed: the same seed gives the same numbers as PyTorch
-    /// 1.13's CPU generator (MT19937 with the seed's low 32 bits).
+    /// 1.13's CPU generator (MT19937 with the seed's low 32 bits), except that a Randn of 16 or more Float32 samples is
+    /// within a few ulps of PyTorch's (its AVX2 kernel has its own log and sincos).
     /// </summary>
     public static void ManualSeed(long seed) => Generator.Global.Seed(unchecked((ulong)seed));
 
@@ -65,12 +66,15 @@ public sealed partial class Tensor
 
     /// <summary>
     /// <paramref name="value"/> everywhere, in <paramref name="t"/>'s shape and dtype (or <paramref name="dtype"/>), as
-    /// torch.full_like: the dtype is t's even for a fractional value, which an Int64 result truncates as PyTorch does.
+    /// torch.full_like: the dtype is t's even for a fractional value, which an Int64 result truncates as PyTorch does
+    /// (a value the dtype cannot hold is PyTorch's overflow error).
     /// </summary>
     public static Tensor FullLike(Tensor t, double value, bool requiresGrad = false, DType? dtype = null)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return Leaf(NdArray.Full(t.Value.Shape, value, (Core.DType)(dtype ?? t.DType)), requiresGrad);
+        var type = (Core.DType)(dtype ?? t.DType);
+        if (type == Core.DType.Int64) return FullLike(t, ToInt64(value), requiresGrad, dtype);
+        return Leaf(NdArray.Full(t.Value.Shape, type == Core.DType.Float32 ? ToFloat32(value) : value, type), requiresGrad);
     }
 
     /// <summary>An integral <paramref name="value"/> everywhere, in <paramref name="t"/>'s shape and dtype: exact for Int64.</summary>

@@ -123,6 +123,13 @@ public sealed class CreationVocabularyTests
         Assert.Equal([(1L << 62) + 1, (1L << 62) + 1], Tensor.FullLike(Tensor.From([1L, 2L]), (1L << 62) + 1).ToInt64Array());
         // torch.full_like(torch.zeros(2, dtype=torch.float64), 2.5) -> tensor([2.5000, 2.5000], dtype=torch.float64)
         Assert.Equal("tensor([2.5000, 2.5000], dtype=float64)", Tensor.FullLike(x.Detach(), 2.5).ToString());
+        // torch.full_like(torch.zeros(2), 1e39) -> RuntimeError: value cannot be converted to type float without overflow
+        // torch.full_like(torch.tensor([1, 2]), 1e19) and (..., float('nan')) -> RuntimeError: value cannot be converted to type int64_t without overflow
+        // torch.full_like(torch.zeros(2), float('inf')) -> tensor([inf, inf])
+        Fails(() => Tensor.FullLike(Tensor.Zeros([2]), 1e39), "value cannot be converted to type float without overflow");
+        Fails(() => Tensor.FullLike(Tensor.From([1L, 2L]), 1e19), "value cannot be converted to type int64_t without overflow");
+        Fails(() => Tensor.FullLike(Tensor.From([1L, 2L]), double.NaN), "value cannot be converted to type int64_t without overflow");
+        Assert.Equal([double.PositiveInfinity, double.PositiveInfinity], Tensor.FullLike(Tensor.Zeros([2]), double.PositiveInfinity).ToArray());
         // torch.randn_like(torch.tensor([1, 2])) -> RuntimeError: "normal_kernel_cpu" not implemented for 'Long'
         // torch.rand_like(torch.tensor([1, 2]))  -> RuntimeError: "check_uniform_bounds" not implemented for 'Long'
         Fails(() => Tensor.RandnLike(Tensor.From([1L, 2L])), "\"normal_kernel_cpu\" not implemented for 'Long'");
