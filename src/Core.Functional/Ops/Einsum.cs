@@ -4,15 +4,17 @@ namespace Nabla.Core;
 /// torch.einsum, lowered as PyTorch 1.13 lowers it (without opt_einsum): each operand's repeated subscripts become
 /// diagonals (<see cref="Diagonal"/>), its dimensions are aligned to one order (output subscripts, then the contracted
 /// ones), and the operands are contracted left to right, each pair by one batched matrix product (<see cref="Bmm"/>
-/// of [batch, m, k]·[batch, k, n] after a permute and reshape) or, with nothing to contract, a broadcasting
-/// <see cref="Mul"/>; subscripts only one operand still has are summed first (<see cref="SumDim"/>). Built from those
-/// ops alone, so it needs no derivative rule of its own and its grad_fn is the last lowered op's: ViewBackward0 after
-/// a contraction, MulBackward0 for pure products, SumBackward1 or PermuteBackward0 for one operand, as PyTorch's.
+/// of [batch, m, k]·[batch, k, n] after a permute and reshape; <see cref="Mm"/> when nothing is batched) or, with
+/// nothing to contract, a broadcasting <see cref="Mul"/>; subscripts only one operand still has are summed first
+/// (<see cref="SumDim"/>). Built from those ops alone, so it needs no derivative rule of its own and its grad_fn is the
+/// last lowered op's: ViewBackward0 after a contraction, MulBackward0 for pure products, SumBackward1 or
+/// PermuteBackward0 for one operand, as PyTorch's.
 /// </summary>
 /// <remarks>
 /// Nabla's permute copies (PyTorch's is a strided view), so an operand is carried as a base tensor with the order in
 /// which its dimensions are read (<see cref="Aligned"/>) and permuted once, right before the product, and only where
-/// that moves data: an order that keeps every dimension larger than 1 in place is a reshape.
+/// that moves data: an order that keeps every dimension larger than 1 in place is a reshape, and a matrix stored
+/// transposed is read transposed by mm.
 /// </remarks>
 public static class Einsum
 {
@@ -262,7 +264,10 @@ public static class Einsum
         return y;
     }
 
-    /// <summary>Σ of a over the pair's inner dims (PyTorch's sumproduct_pair, dims kept as size 1): one bmm, or a product when none.</summary>
+    /// <summary>
+    /// Σ of a ⊙ b over the pair's inner dims, which stay as size 1 (PyTorch's sumproduct_pair): one bmm over the shared
+    /// dims (one mm when there are none), or a broadcasting product when there is nothing to contract.
+    /// </summary>
     static Aligned SumProduct(Aligned a, Aligned b, List<int> inner, Func<string, ArgumentException> error, GradEnv env)
     {
         var rank = a.Dims.Length;
@@ -286,11 +291,29 @@ public static class Einsum
         if (a.Base.DType != b.Base.DType)
             throw error($"expected scalar type {a.Base.DType.ScalarTypeName()} but found {b.Base.DType.ScalarTypeName()}");
 
-        var left = Materialize(a, [.. batch, .. rows, .. inner, .. columns], env);
-        var right = Materialize(b, [.. batch, .. inner, .. columns, .. rows], env);
-        var product = Bmm.Apply(
-            Reshape.Apply(left, Shape.Of(batchSize, rowSize, innerSize)).Eval(env),
-            Reshape.Apply(right, Shape.Of(batchSize, innerSize, columnSize)).Eval(env)).Eval(env);
+        Expr product;
+        if (batch.Count == 0)
+        {
+            // One matrix product: an operand whose dims lie transposed in memory is read transposed by the GEMM (mm's
+            // flags), so only an operand in neither order is permuted.
+            var transposeA = !IsFree(a, [.. rows, .. inner]) && IsFree(a, [.. inner, .. rows]);
+            var transposeB = !IsFree(b, [.. inner, .. columns]) && IsFree(b, [.. columns, .. inner]);
+            var left = transposeA
+                ? Reshape.Apply(Materialize(a, [.. inner, .. rows, .. columns], env), Shape.Of(innerSize, rowSize)).Eval(env)
+                : Reshape.Apply(Materialize(a, [.. rows, .. inner, .. columns], env), Shape.Of(rowSize, innerSize)).Eval(env);
+            var right = transposeB
+                ? Reshape.Apply(Materialize(b, [.. columns, .. inner, .. rows], env), Shape.Of(columnSize, innerSize)).Eval(env)
+                : Reshape.Apply(Materialize(b, [.. inner, .. columns, .. rows], env), Shape.Of(innerSize, columnSize)).Eval(env);
+            product = Mm.Apply(left, right, transposeA, transposeB).Eval(env);
+        }
+        else
+        {
+            var left = Materialize(a, [.. batch, .. rows, .. inner, .. columns], env);
+            var right = Materialize(b, [.. batch, .. inner, .. columns, .. rows], env);
+            product = Bmm.Apply(
+                Reshape.Apply(left, Shape.Of(batchSize, rowSize, innerSize)).Eval(env),
+                Reshape.Apply(right, Shape.Of(batchSize, innerSize, columnSize)).Eval(env)).Eval(env);
+        }
 
         // The product as [batch..., rows..., 1 per inner dim, columns...], read back in the aligned order.
         int[] sizes = [.. batch.Select(a.Size), .. rows.Select(a.Size), .. inner.Select(_ => 1), .. columns.Select(b.Size)];
@@ -303,20 +326,30 @@ public static class Einsum
     /// <summary>a summed over aligned dim d, kept as size 1.</summary>
     static Aligned SumKept(Aligned a, int d, GradEnv env) => a with { Base = SumDim.Apply(a.Base, a.Dims[d], keepDim: true).Eval(env) };
 
+    /// <summary>Whether reading x's aligned dims in <paramref name="order"/> (the others, all of size 1, after) moves no element.</summary>
+    static bool IsFree(Aligned x, int[] order) =>
+        x.Base.Shape.Numel == 0 || IsIncreasing([.. order.Select(d => x.Dims[d]).Where(d => x.Base.Shape[d] != 1)]);
+
     /// <summary>The tensor whose dim k is aligned dim order[k] of x.</summary>
     static Expr Materialize(Aligned x, int[] order, GradEnv env) => Arrange(x.Base, [.. order.Select(d => x.Dims[d])], env);
 
     /// <summary>
     /// x permuted so that dim k of the result is x's dim order[k]: x itself for the identity, a reshape when the dims
-    /// larger than 1 keep their order (no element moves), a permute otherwise.
+    /// larger than 1 keep their order (no element moves), a permute otherwise — of x without its size-1 dims, so the
+    /// copy walks rows of real elements, not of one.
     /// </summary>
     static Expr Arrange(Expr x, int[] order, GradEnv env)
     {
         if (IsIncreasing(order)) return x;
         var shape = Shape.Of([.. order.Select(d => x.Shape[d])]);
-        return x.Shape.Numel == 0 || IsIncreasing([.. order.Where(d => x.Shape[d] != 1)])
-            ? Reshape.Apply(x, shape).Eval(env)
-            : Permute.Apply(x, order).Eval(env);
+        var kept = order.Where(d => x.Shape[d] != 1).ToArray();
+        if (x.Shape.Numel == 0 || IsIncreasing(kept)) return Reshape.Apply(x, shape).Eval(env);
+        if (kept.Length == order.Length) return Permute.Apply(x, order).Eval(env);
+        // Number the dims larger than 1 in x's order, permute those, and put the size-1 dims back.
+        var sorted = kept.Order().ToArray();
+        var squeezed = Reshape.Apply(x, Shape.Of([.. sorted.Select(d => x.Shape[d])])).Eval(env);
+        var permuted = Permute.Apply(squeezed, [.. kept.Select(d => Array.IndexOf(sorted, d))]).Eval(env);
+        return Reshape.Apply(permuted, shape).Eval(env);
     }
 
     static bool IsIncreasing(int[] dims)
