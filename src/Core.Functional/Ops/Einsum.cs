@@ -40,7 +40,8 @@ public static class Einsum
     {
         var count = operands.Count;
         ArgumentException Error(string message) =>
-            new($"einsum(): {message} (equation \"{equation}\", operands of shapes {string.Join(", ", operands.Select(o => o.Shape))})");
+            new($"einsum(): {message} (equation \"{equation}\", " +
+                (count == 0 ? "no operands)" : $"operands of shapes {string.Join(", ", operands.Select(o => o.Shape))})"));
         if (count == 0) throw Error("must provide at least one operand");
 
         // The subscripts of each operand, in order; the ellipsis as EllipsisMark.
