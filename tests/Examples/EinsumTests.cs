@@ -233,6 +233,8 @@ public class EinsumTests
         Fails("einsum(): expected scalar type Float but found Double", "ij,j", Tensor.Zeros([2, 3]), Tensor.Zeros([3], dtype: DType.Float64));
         // torch.einsum('j,ij', torch.randn(3, dtype=torch.float64), torch.randn(2,3)) -> expected scalar type Double but found Float
         Fails("einsum(): expected scalar type Double but found Float", "j,ij", Tensor.Zeros([3], dtype: DType.Float64), Tensor.Zeros([2, 3]));
+        // torch.einsum('i,i', torch.tensor([1, 2]), torch.tensor([1., 2])) -> expected scalar type Long but found Float
+        Fails("einsum(): expected scalar type Long but found Float", "i,i", Tensor.From([1L, 2]), Tensor.From([1.0, 2.0]));
         // torch.einsum('ij,jk,kl->il', a, b, c64) -> expected scalar type Float but found Double: the running result against the third
         Fails("einsum(): expected scalar type Float but found Double", "ij,jk,kl->il",
               Tensor.Zeros([2, 3]), Tensor.Zeros([3, 4]), Tensor.Zeros([4, 2], dtype: DType.Float64));
