@@ -85,7 +85,7 @@ internal static partial class Elementwise
         var u = Math.Exp(x);
         if (u == 1) return x;                      // |x| below half an ulp of 1, and x = ±0 keeping its sign
         var um1 = u - 1;
-        if (um1 == -1) return -1;                  // x ≤ −38: eˣ − 1 rounds to −1 (and x = −∞)
+        if (um1 == -1) return -1;                  // eˣ below 2⁻⁵⁴ (x below about −37.4, and −∞): eˣ − 1 rounds to −1
         if (double.IsPositiveInfinity(u)) return u;
         return um1 * (x / Math.Log(u));
     }
