@@ -56,6 +56,12 @@ public sealed partial class Tensor
     /// <summary>x rounded to the nearest integer, halves to even (2.5 → 2, as PyTorch); an Int64 tensor stays Int64; zero gradient.</summary>
     public Tensor Round() => Run(Core.Round.Apply(expr));
 
+    /// <summary>
+    /// x rounded to <paramref name="decimals"/> decimal places (tens, hundreds, … for negative ones), halves to even, as
+    /// torch.round(x, decimals=d) (RoundBackward1); floating tensors only; zero gradient.
+    /// </summary>
+    public Tensor Round(int decimals) => Run(Core.RoundDecimals.Apply(expr, decimals));
+
     /// <summary>max(a, b) elementwise, broadcasting (NaN propagates); at a tie each input gets half the gradient.</summary>
     public static Tensor Maximum(Tensor a, Tensor b) =>
         Run(Core.Maximum.Apply((a ?? throw new ArgumentNullException(nameof(a))).expr, (b ?? throw new ArgumentNullException(nameof(b))).expr));

@@ -271,6 +271,40 @@ public sealed class ElementwiseVocabularyTests
     }
 
     [Fact]
+    public void Round_to_decimals_is_PyTorch_s_in_both_floating_dtypes()
+    {
+        double[] x = [1.2345, -2.5, 0.125, 1234.5, 0.5, 2.675];
+        // torch.round(torch.tensor(x, dtype=torch.float64), decimals=2) -> [1.23, -2.5, 0.12, 1234.5, 0.5, 2.68]
+        // (decimals=-1) -> [0.0, -0.0, 0.0, 1230.0, 0.0, 0.0]
+        Assert.Equal([1.23, -2.5, 0.12, 1234.5, 0.5, 2.68], F64(x).Round(2).ToArray());
+        Assert.Equal([0, 0, 0, 1230, 0, 0], F64(x).Round(-1).ToArray());
+        // torch.round(torch.tensor(x), decimals=2) -> [1.2300000190734863, -2.5, 0.11999999731779099, 1234.5, 0.5, 2.680000066757202]
+        // (decimals=3) -> [1.2339999675750732, -2.5, 0.125, 1234.5, 0.5, 2.674999952316284]; (decimals=-3) -> [0., -0., 0., 1000., 0., 0.]
+        var x32 = Tensor.From(x);
+        Assert.Equal([1.2300000190734863, -2.5, 0.11999999731779099, 1234.5, 0.5, 2.680000066757202], x32.Round(2).ToArray());
+        Assert.Equal([1.2339999675750732, -2.5, 0.125, 1234.5, 0.5, 2.674999952316284], x32.Round(3).ToArray());
+        Assert.Equal([0, 0, 0, 1000, 0, 0], x32.Round(-3).ToArray());
+        // torch.round(torch.tensor([1e300], dtype=torch.float64), decimals=10) -> tensor([inf], dtype=torch.float64) (x·10¹⁰ overflows)
+        Assert.Equal([double.PositiveInfinity], F64(1e300).Round(10).ToArray());
+    }
+
+    [Fact]
+    public void Round_to_decimals_has_a_zero_gradient_and_refuses_Int64()
+    {
+        // x = torch.tensor([1.2345, -2.5], dtype=torch.float64, requires_grad=True); y = torch.round(x, decimals=0)
+        // y.grad_fn -> <RoundBackward1>; torch.autograd.grad(torch.round(x, decimals=2).sum(), x) -> (tensor([0., 0.]),)
+        var x = Tensor.From([1.2345, -2.5], requiresGrad: true, dtype: DType.Float64);
+        Assert.Equal("RoundBackward1", x.Round(0).GradFn?.Name);
+        Assert.Equal([0, 0], Autograd.Grad([x.Round(2).Sum()], [x])[0]!.ToArray());
+        // torch.round(torch.tensor([1, 2, 155]), decimals=-1) -> RuntimeError: "round_cpu" not implemented for 'Long'
+        // (decimals=0 -> RuntimeError: "round_vml_cpu" not implemented for 'Long'); without decimals it is the identity
+        var i = Tensor.From([1L, 2L, 155L]);
+        Assert.Contains("\"round_cpu\" not implemented for 'Long'", Assert.Throws<ArgumentException>(() => i.Round(-1)).Message, StringComparison.Ordinal);
+        Assert.Contains("\"round_vml_cpu\" not implemented for 'Long'", Assert.Throws<ArgumentException>(() => i.Round(0)).Message, StringComparison.Ordinal);
+        Assert.Equal([1L, 2L, 155L], i.Round().ToInt64Array());
+    }
+
+    [Fact]
     public void Floor_and_ceil_keep_negative_zero_and_infinities()
     {
         // 1/torch.floor(torch.tensor([-0.0, -0.3])) -> tensor([-inf, -1.]); 1/torch.ceil(torch.tensor([-0.3, -0.0])) -> tensor([-inf, -inf])

@@ -99,6 +99,7 @@ internal static class OpCatalog
         new("floor", false, Floor.Apply),
         new("ceil", false, Ceil.Apply),
         new("round", false, Round.Apply),
+        new("round_decimals", false, x => RoundDecimals.Apply(x, 1)),
         new("atan2", true, x => Atan2.Apply(x, Half(x))),
         new("maximum", true, x => Maximum.Apply(x, Expr.Scalar(1, x.DType))),
         new("minimum", true, x => Minimum.Apply(x, Expr.Scalar(1, x.DType))),

@@ -23,6 +23,7 @@ EXPRESSIONS = [
     "torch.floor(3 * x)",
     "torch.ceil(3 * x)",
     "torch.round(3 * x)",
+    "torch.round(x, decimals=1)",
     "torch.maximum(x, v)",
     "torch.minimum(x, v)",
 ]

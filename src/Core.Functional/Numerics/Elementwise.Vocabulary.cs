@@ -212,6 +212,32 @@ internal static partial class Elementwise
     ];
 
     /// <summary>
+    /// x rounded to <paramref name="decimals"/> decimal places, as PyTorch 1.13's round_decimals kernel: with p = 10^|d|
+    /// in x's dtype, nearbyint(x·p)/p, or nearbyint(x/p)·p for d &lt; 0 (so an x·p that overflows gives ±∞, as there).
+    /// Floating x only, as PyTorch (its words for an Int64 x).
+    /// </summary>
+    public static NdArray RoundDecimals(NdArray x, int decimals)
+    {
+        if (!x.DType.IsFloating())
+            throw new ArgumentException($"round: \"{(decimals == 0 ? "round_vml_cpu" : "round_cpu")}\" not implemented for 'Long'", nameof(x));
+        var p = Math.Pow(10, Math.Abs((double)decimals));
+        return x.DType == DType.Float32
+            ? NdArray.Own(x.Shape, RoundDecimals(x.Span<float>(), (float)p, decimals < 0))
+            : NdArray.Own(x.Shape, RoundDecimals(x.Span<double>(), p, decimals < 0));
+    }
+
+    static T[] RoundDecimals<T>(ReadOnlySpan<T> x, T p, bool negative) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = Buffers.Uninitialized<T>(x.Length);
+        if (negative) TensorPrimitives.Divide(x, p, r);
+        else TensorPrimitives.Multiply(x, p, r);
+        TensorPrimitives.Round(r, r);
+        if (negative) TensorPrimitives.Multiply(r, p, r);
+        else TensorPrimitives.Divide(r, p, r);
+        return r;
+    }
+
+    /// <summary>
     /// a ∘ b with broadcasting and dtype promotion: atan2(a, b) in a floating dtype (the angle of the point (b, a),
     /// quadrants and signed zeros as C's atan2); the elementwise maximum or minimum keeping Int64 Int64, NaN
     /// propagating, and a tie returning a (so maximum(0, −0) is 0 and maximum(−0, 0) is −0, as PyTorch's).

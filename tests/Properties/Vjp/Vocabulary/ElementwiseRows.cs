@@ -30,6 +30,15 @@ internal static partial class GradcheckTable
         Unary("floor", "FloorBackward0", Between(0), Floor.Apply),
         Unary("ceil", "CeilBackward0", Between(0), Ceil.Apply),
         Unary("round", "RoundBackward0", Between(0.5), Round.Apply),
+        // Values (k + u)/10ᵈ with |u| ≤ 0.45: at least 0.05/10ᵈ from the jumps at (k ± ½)/10ᵈ.
+        Row("round_decimals", "RoundBackward1",
+            from decimals in Gen.Elements(-1, 0, 1, 2)
+            from shape in Generators.Shapes()
+            from values in Gen.ArrayOf(from k in Gen.Choose(-20, 20) from u in Generators.Uniform(-0.45, 0.45)
+                                       select (k + u) / Math.Pow(10, decimals), shape.Numel)
+            from seed in Generators.Seeds
+            select (new Case([new Sample(shape, values)], seed), decimals),
+            (decimals, xs) => RoundDecimals.Apply(xs[0], decimals)),
         // ā = ȳ ⊙ b/(a² + b²), b̄ = −ȳ ⊙ a/(a² + b²)
         Binary("atan2", "Atan2Backward0",
             from shapes in Generators.BroadcastPairs
