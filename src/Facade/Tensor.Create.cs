@@ -58,11 +58,10 @@ public sealed partial class Tensor
     public static Tensor Full(int[] shape, double value, bool requiresGrad = false, DType? dtype = null) =>
         Leaf(NdArray.Full(ShapeOf(shape), value, Floating(dtype)), requiresGrad);
 
-    /// <summary>Samples from the standard normal distribution; the same seed gives the same values.</summary>
+    /// <summary>Samples from the standard normal distribution; the same seed gives the same values (from System.Random, not the global generator).</summary>
     public static Tensor Randn(int[] shape, int seed, bool requiresGrad = false, DType? dtype = null)
     {
-        if (dtype == DType.Int64)
-            throw new ArgumentException("randn: normal samples need a floating dtype, not Int64 (\"normal_kernel_cpu\" not implemented for 'Long')", nameof(dtype));
+        _ = NormalDType(dtype); // Int64: PyTorch's error
         var rng = new Random(seed);
         var values = new double[ShapeOf(shape).Numel];
         // Box–Muller: two uniforms in (0, 1] give two independent standard normals.
@@ -76,11 +75,10 @@ public sealed partial class Tensor
         return From(values, shape, requiresGrad, dtype);
     }
 
-    /// <summary>Samples uniformly from [0, 1); the same seed gives the same values.</summary>
+    /// <summary>Samples uniformly from [0, 1); the same seed gives the same values (from System.Random, not the global generator).</summary>
     public static Tensor Rand(int[] shape, int seed, bool requiresGrad = false, DType? dtype = null)
     {
-        if (dtype == DType.Int64)
-            throw new ArgumentException("rand: uniform samples need a floating dtype, not Int64 (\"check_uniform_bounds\" not implemented for 'Long')", nameof(dtype));
+        _ = UniformDType(dtype); // Int64: PyTorch's error
         var rng = new Random(seed);
         var values = new double[ShapeOf(shape).Numel];
         for (var i = 0; i < values.Length; i++) values[i] = rng.NextDouble();

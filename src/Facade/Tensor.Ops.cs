@@ -104,10 +104,11 @@ public sealed partial class Tensor
     /// <summary>−a.</summary>
     public static Tensor operator -(Tensor a) => Run(Neg.Apply(a.expr));
 
-    /// <summary>xᵖ elementwise (PowBackward0); an integral power of an Int64 tensor stays Int64, as <see cref="Pow(long)"/>.</summary>
-    public Tensor Pow(double exponent) =>
-        DType == DType.Int64 && exponent == Math.Floor(exponent) && Math.Abs(exponent) < long.MaxValue ? Pow((long)exponent)
-        : Run(Core.Pow.Apply(expr, exponent));
+    /// <summary>
+    /// xᵖ elementwise (PowBackward0); a double exponent makes an Int64 tensor floating (the default dtype), as
+    /// torch.tensor([1, 2]).pow(2.0) gives tensor([1., 4.]); <see cref="Pow(long)"/> keeps Int64.
+    /// </summary>
+    public Tensor Pow(double exponent) => Run(Core.Pow.Apply(expr, exponent));
 
     /// <summary>
     /// xᵖ for an integer p: an Int64 tensor stays Int64, computed exactly in integers (wrapping on overflow, as

@@ -23,6 +23,10 @@ internal static class OpCatalog
     // Loss targets: 0.5 everywhere (losses take no broadcasting), and class 0 for the one row of an nll_loss.
     static Expr Halves(Expr x) => Expr.Constant(NdArray.Full(x.Shape, 0.5, x.DType));
 
+    // x as a row expanded to an [n, n] matrix, n = numel.
+    static Reader<GradEnv, Expr> Square(Expr x) =>
+        from v in Reshape.Apply(x, [-1]) from m in Expand.Apply(v, Shape.Of(v.Shape[0], v.Shape[0])) select m;
+
     static readonly Expr ClassZero = Expr.Constant(NdArray.From(new long[] { 0 }, Shape.Of(1)));
 
     public static readonly OpUse[] All =
@@ -65,6 +69,22 @@ internal static class OpCatalog
         new("binary_cross_entropy_with_logits", true, x => BinaryCrossEntropyWithLogits.Apply(x, Halves(x))),
         new("unsqueeze", false, x => Reshape.Unsqueeze(x, 0)),
         new("squeeze", false, x => Reshape.Squeeze(x, -1)),
+        // The vocabulary's shape and matrix ops (issue 13); n is x's numel, and [n, n] matrices come from expanding x.
+        new("permute", false, x => Permute.Apply(x, [.. Enumerable.Range(0, x.Shape.Rank).Reverse()])),
+        new("expand_sizes", false, x => Expand.Apply(x, [2, .. x.Shape.ToArray()])),
+        new("view", false, x => Reshape.View(x, [-1])),
+        new("flatten", false, x => from u in Reshape.Unsqueeze(x, 0) from y in Reshape.Flatten(u) select y),
+        new("unflatten", false, x => from v in Reshape.Apply(x, [-1]) from y in Reshape.Unflatten(v, 0, [1, -1]) select y),
+        new("repeat", false, x => Repeat.Apply(x, [2, .. Enumerable.Repeat(2, x.Shape.Rank)])),
+        new("squeeze_all", false, x => Reshape.Squeeze(x)),
+        new("flip", false, x => Core.Flip.Apply(x, [.. Enumerable.Range(0, x.Shape.Rank)])),
+        new("diagonal", false, x => from m in Square(x) from y in Diagonal.Apply(m, 1) select y),
+        new("diagonal_scatter", false, x => from v in Reshape.Apply(x, [-1]) from y in DiagonalScatter.Apply(v, Shape.Of(v.Shape[0] + 1, v.Shape[0]), -1, 0, 1) select y),
+        new("trace", false, x => from m in Square(x) from y in Trace.Apply(m) select y),
+        new("outer", true, x => from v in Reshape.Apply(x, [-1]) from y in Outer.Apply(v, v) select y),
+        new("diag", false, x => from v in Reshape.Apply(x, [-1]) from y in Diag.Apply(v, 1) select y),
+        new("tril", false, x => from m in Square(x) from y in Tril.Apply(m, -1) select y),
+        new("triu", false, x => from m in Square(x) from y in Tril.Triu(m) select y),
         new("select", false, x => from v in Reshape.Apply(x, [-1]) from y in Select.Apply(v, -1) select y),
         new("select_scatter", false, x => SelectScatter.Apply(x, Shape.Of([3, .. x.Shape.ToArray()]), 1)),
         new("dot", true, x => from v in Reshape.Apply(x, [-1]) from y in Dot.Apply(v, v) select y),

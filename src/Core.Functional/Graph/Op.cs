@@ -88,6 +88,17 @@ public abstract class Op<TSaved>(string name, Saves saves = Saves.Tensors, bool 
                 ? OpNode<TSaved>.Recorded(this, y, 3, CheckSaved(a).Node, CheckSaved(b).Node, CheckSaved(c).Node, saved, Trace(env))
                 : Result(env.InferenceMode, y));
 
+    /// <summary>The output of an op of any number of inputs: recorded only with grad enabled and an input that requires grad.</summary>
+    protected ReaderResult<Expr> Record(GradEnv env, NdArray y, TSaved saved, IReadOnlyList<Expr> inputs)
+    {
+        var any = false;
+        foreach (var x in inputs) any |= x.RequiresGrad;
+        if (!(env.GradEnabled && any && y.DType.IsFloating())) return ReaderResult<Expr>.New(Result(env.InferenceMode, y));
+        var nodes = new Node?[inputs.Count];
+        for (var i = 0; i < nodes.Length; i++) nodes[i] = CheckSaved(inputs[i]).Node;
+        return ReaderResult<Expr>.New(OpNode<TSaved>.Recorded(this, y, nodes, saved, Trace(env)));
+    }
+
     // With anomaly detection on, a node remembers the call that recorded it (PyTorch keeps the forward traceback).
     static string? Trace(GradEnv env) => env.DetectAnomaly ? new System.Diagnostics.StackTrace(2, true).ToString() : null;
 

@@ -3,8 +3,10 @@ namespace Nabla.Core;
 /// <summary>A recorded application of a primitive: its inputs' nodes and what its derivative rule saved.</summary>
 public abstract class OpNode : Node
 {
-    // Ops have one to three inputs; keeping them in fields rather than an array saves an object per recorded op.
+    // Most ops have one to three inputs, kept in fields (an array would be an object more per recorded op); the few
+    // with more (cat, stack) keep them all in an array instead.
     readonly Node? input0, input1, input2;
+    readonly Node?[]? many;
 
     private protected OpNode(Shape shape, DType dtype, int arity, Node? input0, Node? input1, Node? input2) : base(shape, dtype)
     {
@@ -12,6 +14,12 @@ public abstract class OpNode : Node
         this.input0 = input0;
         this.input1 = input1;
         this.input2 = input2;
+    }
+
+    private protected OpNode(Shape shape, DType dtype, Node?[] inputs) : base(shape, dtype)
+    {
+        Arity = inputs.Length;
+        many = inputs;
     }
 
     // Anomaly detection's traces, beside the nodes rather than in a field every node would carry.
@@ -28,11 +36,12 @@ public abstract class OpNode : Node
 
     /// <summary>Input <paramref name="i"/>'s node, or null where that input does not require grad.</summary>
     public Node? Input(int i) => (uint)i < (uint)Arity
-        ? i switch { 0 => input0, 1 => input1, _ => input2 }
+        ? many is not null ? many[i] : i switch { 0 => input0, 1 => input1, _ => input2 }
         : throw new ArgumentOutOfRangeException(nameof(i));
 
     /// <summary>One entry per input of the op: the input's node, or null where that input does not require grad.</summary>
-    public IReadOnlyList<Node?> Inputs => Arity switch { 1 => [input0], 2 => [input0, input1], _ => [input0, input1, input2] };
+    public IReadOnlyList<Node?> Inputs =>
+        many is not null ? Array.AsReadOnly(many) : Arity switch { 1 => [input0], 2 => [input0, input1], _ => [input0, input1, input2] };
 
     /// <summary>ȳ ↦ the cotangent of input number <paramref name="input"/> (the op's VJP over its saved values).</summary>
     internal abstract Reader<GradEnv, Expr> Vjp(Expr yBar, int input);
@@ -61,6 +70,12 @@ internal sealed class OpNode<TSaved> : OpNode
         this.saved = saved;
     }
 
+    OpNode(Op<TSaved> op, NdArray y, Node?[] inputs, TSaved saved) : base(y.Shape, y.DType, inputs)
+    {
+        this.op = op;
+        this.saved = saved;
+    }
+
     /// <summary>
     /// The output y of a newly recorded op, made by a node over the given inputs that keeps what the rule saved (and
     /// y itself when the rule reads it) and, with anomaly detection on, the <paramref name="trace"/> of the call.
@@ -68,9 +83,18 @@ internal sealed class OpNode<TSaved> : OpNode
     internal static Expr Recorded(Op<TSaved> op, NdArray y, int arity, Node? input0, Node? input1, Node? input2, TSaved saved, string? trace)
     {
         var node = new OpNode<TSaved>(op, y, arity, input0, input1, input2, saved);
-        var output = new Expr(y, node);
-        if (op.SavesOutput) node.output = output;
-        if (trace is not null) node.Traced(trace);
+        return node.Finish(op, y, trace);
+    }
+
+    /// <summary>As the other overload, for an op of any number of inputs (their nodes, null where none).</summary>
+    internal static Expr Recorded(Op<TSaved> op, NdArray y, Node?[] inputs, TSaved saved, string? trace) =>
+        new OpNode<TSaved>(op, y, inputs, saved).Finish(op, y, trace);
+
+    Expr Finish(Op<TSaved> op, NdArray y, string? trace)
+    {
+        var output = new Expr(y, this);
+        if (op.SavesOutput) this.output = output;
+        if (trace is not null) Traced(trace);
         return output;
     }
 

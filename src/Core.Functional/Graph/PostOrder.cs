@@ -18,15 +18,14 @@ internal sealed class PostOrder : IDisposable
     // cleared all the same, so it points into no graph while it waits.
     const int KeepAtMost = 1 << 16;
 
-    // Inputs per node at most (OpNode keeps three).
-    const int Slots = 3;
-
     [ThreadStatic] static PostOrder? spare;
 
     // Everything below is by discovery number, the order in which the walk first reaches a node, except byRank.
     readonly Dictionary<Node, int> ids = new(ReferenceEqualityComparer.Instance);
     readonly List<Node> found = [];
-    int[] inputs = new int[Slots * 16]; // Slots per node: the inputs' discovery numbers, −1 where none
+    int[] inputs = new int[48];         // each node's inputs' discovery numbers (−1 where none), from start[id] on
+    int[] start = new int[16];          // where a node's inputs begin in inputs
+    int used;                           // how much of inputs is taken
     int[] rank = new int[16];           // post-order number
     int[] byRank = new int[16];         // post-order number → discovery number
     (int Id, int Next)[] stack = new (int, int)[16];
@@ -47,7 +46,7 @@ internal sealed class PostOrder : IDisposable
     public Node this[int k] => found[byRank[k]];
 
     /// <summary>The post-order number of input <paramref name="j"/> of node number <paramref name="k"/>, −1 where that input has no node.</summary>
-    public int Input(int k, int j) => inputs[Slots * byRank[k] + j] is var id and >= 0 ? rank[id] : -1;
+    public int Input(int k, int j) => inputs[start[byRank[k]] + j] is var id and >= 0 ? rank[id] : -1;
 
     /// <summary>The post-order number of a node reached.</summary>
     public int IndexOf(Node node) => rank[ids[node]];
@@ -67,9 +66,9 @@ internal sealed class PostOrder : IDisposable
             if (op is not null && top.Next < op.Arity)
             {
                 var (id, j) = (top.Id, top.Next++);
-                if (op.Input(j) is not { } input) { inputs[Slots * id + j] = -1; continue; }
+                if (op.Input(j) is not { } input) { inputs[start[id] + j] = -1; continue; }
                 var isNew = Discover(input, out var inputId);
-                inputs[Slots * id + j] = inputId;
+                inputs[start[id] + j] = inputId;
                 if (!isNew) continue; // a DAG's shared input, already numbered
                 if (depth == stack.Length) Array.Resize(ref stack, 2 * depth);
                 stack[depth++] = (inputId, 0);
@@ -92,8 +91,12 @@ internal sealed class PostOrder : IDisposable
         {
             Array.Resize(ref rank, 2 * id);
             Array.Resize(ref byRank, 2 * id);
-            Array.Resize(ref inputs, Slots * 2 * id);
+            Array.Resize(ref start, 2 * id);
         }
+        var arity = node is OpNode op ? op.Arity : 0;
+        if (used + arity > inputs.Length) Array.Resize(ref inputs, Math.Max(2 * inputs.Length, used + arity));
+        start[id] = used;
+        used += arity;
         return true;
     }
 
@@ -104,6 +107,7 @@ internal sealed class PostOrder : IDisposable
         ids.Clear();
         found.Clear();
         Count = 0;
+        used = 0;
         if (keep) spare = this;
     }
 }

@@ -85,24 +85,161 @@ internal static class Layout
         return Strided(x, strides, Shape.Of(dims));
     }
 
-    /// <summary>out[i₀,…,iₖ] = x[Σ iⱼ·strides[j]]: the one strided walk behind expand and transpose.</summary>
-    static NdArray Strided(NdArray x, int[] strides, Shape shape) => x.DType switch
+    /// <summary>Dimensions reordered: y's dimension i is x's dimension dims[i] (a copy); dims a permutation of 0..rank−1.</summary>
+    public static NdArray Permute(NdArray x, int[] dims)
     {
-        DType.Float32 => NdArray.Own(shape, Strided(x.Span<float>(), strides, shape)),
-        DType.Float64 => NdArray.Own(shape, Strided(x.Span<double>(), strides, shape)),
-        _ => NdArray.Own(shape, Strided(x.Span<long>(), strides, shape)),
+        var own = x.Shape.Strides();
+        var sizes = new int[dims.Length];
+        var strides = new int[dims.Length];
+        for (var i = 0; i < dims.Length; i++) (sizes[i], strides[i]) = (x.Shape[dims[i]], own[dims[i]]);
+        return Strided(x, strides, Shape.Of(sizes));
+    }
+
+    /// <summary>x with the order of the elements reversed along each of <paramref name="dims"/> (distinct, 0..rank−1; a copy).</summary>
+    public static NdArray Flip(NdArray x, int[] dims)
+    {
+        var strides = x.Shape.Strides();
+        var offset = 0;
+        foreach (var d in dims)
+        {
+            if (x.Shape[d] == 0) continue;
+            offset += (x.Shape[d] - 1) * strides[d];
+            strides[d] = -strides[d];
+        }
+        return Strided(x, strides, x.Shape, offset);
+    }
+
+    /// <summary>
+    /// x tiled repeats[i] times along dimension i (x's dimensions aligned with the last ones of repeats, missing
+    /// leading ones of size 1): y[…, rᵢ·sᵢ + jᵢ, …] = x[…, jᵢ, …], walked as x broadcast to [r₀, s₀, r₁, s₁, …].
+    /// </summary>
+    public static NdArray Repeat(NdArray x, int[] repeats)
+    {
+        var rank = repeats.Length;
+        var off = rank - x.Shape.Rank;
+        var own = x.Shape.Strides();
+        var tiled = new int[2 * rank];
+        var strides = new int[2 * rank];
+        var sizes = new int[rank];
+        for (var i = 0; i < rank; i++)
+        {
+            var size = i < off ? 1 : x.Shape[i - off];
+            (tiled[2 * i], tiled[2 * i + 1]) = (repeats[i], size);
+            strides[2 * i + 1] = i < off ? 0 : own[i - off];
+            sizes[i] = repeats[i] * size;
+        }
+        return Strided(x, strides, Shape.Of(tiled)).WithShape(Shape.Of(sizes));
+    }
+
+    /// <summary>
+    /// The diagonal at <paramref name="offset"/> of the plane of dimensions <paramref name="d1"/> and <paramref name="d2"/>
+    /// (distinct, 0..rank−1): those dimensions removed and one of the diagonal's length appended (a copy).
+    /// </summary>
+    public static NdArray Diagonal(NdArray x, int offset, int d1, int d2)
+    {
+        var (shape, strides, start) = DiagonalWalk(x.Shape, offset, d1, d2);
+        return Strided(x, strides, shape, start);
+    }
+
+    /// <summary>Zeros of <paramref name="shape"/> with <paramref name="src"/> written along the diagonal <see cref="Diagonal"/> reads.</summary>
+    public static NdArray DiagonalScatter(NdArray src, Shape shape, int offset, int d1, int d2)
+    {
+        var (_, strides, start) = DiagonalWalk(shape, offset, d1, d2);
+        return src.DType switch
+        {
+            DType.Float32 => NdArray.Own(shape, Scatter(src.Span<float>(), strides, src.Shape, start, shape.Numel)),
+            DType.Float64 => NdArray.Own(shape, Scatter(src.Span<double>(), strides, src.Shape, start, shape.Numel)),
+            _ => NdArray.Own(shape, Scatter(src.Span<long>(), strides, src.Shape, start, shape.Numel)),
+        };
+    }
+
+    /// <summary>The diagonal's shape, its strides into a row-major tensor of <paramref name="shape"/>, and its first element.</summary>
+    public static (Shape Shape, int[] Strides, int Start) DiagonalWalk(Shape shape, int offset, int d1, int d2)
+    {
+        var own = shape.Strides();
+        var length = (int)Math.Max(0L, offset >= 0 ? Math.Min(shape[d1], (long)shape[d2] - offset) : Math.Min((long)shape[d1] + offset, shape[d2]));
+        var sizes = new List<int>();
+        var strides = new List<int>();
+        for (var i = 0; i < shape.Rank; i++)
+            if (i != d1 && i != d2) { sizes.Add(shape[i]); strides.Add(own[i]); }
+        sizes.Add(length);
+        strides.Add(own[d1] + own[d2]);
+        var start = length == 0 ? 0 : offset >= 0 ? offset * own[d2] : -offset * own[d1];
+        return (Shape.Of([.. sizes]), [.. strides], start);
+    }
+
+    /// <summary>
+    /// The lower (<paramref name="lower"/>) or upper triangle of each matrix in the last two dimensions: elements with
+    /// column − row ≤ k (lower) or ≥ k (upper) kept, the others zero.
+    /// </summary>
+    public static NdArray Triangle(NdArray x, int k, bool lower) => x.DType switch
+    {
+        DType.Float32 => NdArray.Own(x.Shape, Triangle(x.Span<float>(), x.Shape, k, lower)),
+        DType.Float64 => NdArray.Own(x.Shape, Triangle(x.Span<double>(), x.Shape, k, lower)),
+        _ => NdArray.Own(x.Shape, Triangle(x.Span<long>(), x.Shape, k, lower)),
     };
 
-    static T[] Strided<T>(ReadOnlySpan<T> src, int[] strides, Shape shape)
+    static T[] Triangle<T>(ReadOnlySpan<T> x, Shape shape, int k, bool lower)
+    {
+        var r = new T[x.Length];
+        if (r.Length == 0) return r;
+        int rows = shape[shape.Rank - 2], cols = shape[shape.Rank - 1];
+        for (var o = 0; o < r.Length; o += rows * cols)
+            for (var i = 0; i < rows; i++)
+            {
+                // Kept columns: [0, i + k] for the lower triangle, [i + k, cols) for the upper, clipped to the row.
+                var from = lower ? 0 : (int)Math.Clamp((long)i + k, 0, cols);
+                var to = lower ? (int)Math.Clamp((long)i + k + 1, 0, cols) : cols;
+                var row = o + i * cols;
+                x.Slice(row + from, to - from).CopyTo(r.AsSpan(row + from, to - from));
+            }
+        return r;
+    }
+
+    // Zeros of `length` with src (of `shape`) written at start + Σ iⱼ·strides[j]: the inverse of the strided walk, for
+    // walks that never visit an element twice.
+    static T[] Scatter<T>(ReadOnlySpan<T> src, int[] strides, Shape shape, int start, int length)
+    {
+        var r = new T[length];
+        if (src.Length == 0) return r;
+        var rank = shape.Rank;
+        var index = new int[rank];
+        var off = start;
+        for (var o = 0; o < src.Length; o++)
+        {
+            r[off] = src[o];
+            for (var d = rank - 1; d >= 0; d--)
+            {
+                off += strides[d];
+                if (++index[d] < shape[d]) break;
+                off -= strides[d] * shape[d];
+                index[d] = 0;
+            }
+        }
+        return r;
+    }
+
+    /// <summary>
+    /// out[i₀,…,iₖ] = x[start + Σ iⱼ·strides[j]]: the one strided walk behind expand, transpose, permute, flip, repeat
+    /// and diagonal (strides may be zero or negative).
+    /// </summary>
+    static NdArray Strided(NdArray x, int[] strides, Shape shape, int start = 0) => x.DType switch
+    {
+        DType.Float32 => NdArray.Own(shape, Strided(x.Span<float>(), strides, shape, start)),
+        DType.Float64 => NdArray.Own(shape, Strided(x.Span<double>(), strides, shape, start)),
+        _ => NdArray.Own(shape, Strided(x.Span<long>(), strides, shape, start)),
+    };
+
+    static T[] Strided<T>(ReadOnlySpan<T> src, int[] strides, Shape shape, int start)
     {
         var r = Buffers.Uninitialized<T>(shape.Numel);
         if (r.Length == 0) return r;
         var rank = shape.Rank;
-        if (rank == 0) { r[0] = src[0]; return r; }
+        if (rank == 0) { r[0] = src[start]; return r; }
         var inner = shape[rank - 1];
         var innerStride = strides[rank - 1];
         var index = new int[rank];
-        var srcOff = 0;
+        var srcOff = start;
         for (var o = 0; o < r.Length; o += inner)
         {
             var row = r.AsSpan(o, inner);

@@ -1,0 +1,77 @@
+namespace Nabla.Core.Numerics;
+
+/// <summary>
+/// Block copies along one dimension, for cat, narrow and narrow's adjoint: with dim d of a row-major shape, every index
+/// before d (the outer one) owns one contiguous run of size[d]·inner elements, so each op is a copy of runs.
+/// </summary>
+internal static class Joining
+{
+    // Elements before and after dimension d.
+    static (int Outer, int Inner) Around(Shape shape, int dim)
+    {
+        int outer = 1, inner = 1;
+        for (var k = 0; k < dim; k++) outer *= shape[k];
+        for (var k = dim + 1; k < shape.Rank; k++) inner *= shape[k];
+        return (outer, inner);
+    }
+
+    /// <summary>The arrays joined along <paramref name="dim"/> into <paramref name="shape"/>, each cast to <paramref name="dtype"/> first.</summary>
+    public static NdArray Cat(IReadOnlyList<NdArray> xs, int dim, Shape shape, DType dtype) => dtype switch
+    {
+        DType.Float32 => NdArray.Own(shape, Cat<float>(xs, dim, shape, dtype)),
+        DType.Float64 => NdArray.Own(shape, Cat<double>(xs, dim, shape, dtype)),
+        _ => NdArray.Own(shape, Cat<long>(xs, dim, shape, dtype)),
+    };
+
+    static T[] Cat<T>(IReadOnlyList<NdArray> xs, int dim, Shape shape, DType dtype) where T : unmanaged
+    {
+        var r = Buffers.Uninitialized<T>(shape.Numel);
+        var (outer, inner) = Around(shape, dim);
+        var row = shape[dim] * inner;
+        var offset = 0;
+        foreach (var x in xs)
+        {
+            var run = x.Shape[dim] * inner;
+            var source = Layout.Cast(x, dtype).Span<T>();
+            for (var o = 0; o < outer; o++) source.Slice(o * run, run).CopyTo(r.AsSpan(o * row + offset, run));
+            offset += run;
+        }
+        return r;
+    }
+
+    /// <summary>x[…, start : start + length, …] along <paramref name="dim"/> (a copy).</summary>
+    public static NdArray Narrow(NdArray x, int dim, int start, int length, Shape shape) => x.DType switch
+    {
+        DType.Float32 => NdArray.Own(shape, Narrow<float>(x, dim, start, length, shape)),
+        DType.Float64 => NdArray.Own(shape, Narrow<double>(x, dim, start, length, shape)),
+        _ => NdArray.Own(shape, Narrow<long>(x, dim, start, length, shape)),
+    };
+
+    static T[] Narrow<T>(NdArray x, int dim, int start, int length, Shape shape) where T : unmanaged
+    {
+        var r = Buffers.Uninitialized<T>(shape.Numel);
+        var (outer, inner) = Around(x.Shape, dim);
+        var (row, run) = (x.Shape[dim] * inner, length * inner);
+        var source = x.Span<T>();
+        for (var o = 0; o < outer; o++) source.Slice(o * row + start * inner, run).CopyTo(r.AsSpan(o * run, run));
+        return r;
+    }
+
+    /// <summary>Zeros of <paramref name="shape"/> with x placed at <paramref name="start"/> along <paramref name="dim"/>: narrow's adjoint.</summary>
+    public static NdArray Pad(NdArray x, Shape shape, int dim, int start) => x.DType switch
+    {
+        DType.Float32 => NdArray.Own(shape, Pad<float>(x, shape, dim, start)),
+        DType.Float64 => NdArray.Own(shape, Pad<double>(x, shape, dim, start)),
+        _ => NdArray.Own(shape, Pad<long>(x, shape, dim, start)),
+    };
+
+    static T[] Pad<T>(NdArray x, Shape shape, int dim, int start) where T : unmanaged
+    {
+        var r = new T[shape.Numel];
+        var (outer, inner) = Around(shape, dim);
+        var (row, run) = (shape[dim] * inner, x.Shape.Rank == shape.Rank ? x.Shape[dim] * inner : inner);
+        var source = x.Span<T>();
+        for (var o = 0; o < outer; o++) source.Slice(o * run, run).CopyTo(r.AsSpan(o * row + start * inner, run));
+        return r;
+    }
+}
