@@ -313,7 +313,7 @@ internal static partial class Elementwise
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
             case UnaryKernel.Exp: TensorPrimitives.Exp(x, r); break;
             case UnaryKernel.Log: TensorPrimitives.Log(x, r); break;
-            case UnaryKernel.Tanh: TensorPrimitives.Tanh(x, r); break;
+            case UnaryKernel.Tanh: Tanh(x, r); break;
             case UnaryKernel.Sqrt: TensorPrimitives.Sqrt(x, r); break;
             case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
             case UnaryKernel.Sin: TensorPrimitives.Sin(x, r); break;
@@ -323,6 +323,17 @@ internal static partial class Elementwise
             case UnaryKernel.Sign: Sign(x, r); break;
             default: VocabularyUnary(op, x, r); break;
         }
+    }
+
+    // tanh x. TensorPrimitives.Tanh loses the digits of small |x| (its tanh(1e-9) in Float32 is −5.96e-8, and Float64
+    // drifts by 3e-8 relative there), as (e²ˣ − 1)/(e²ˣ + 1) does; below |x| = 0.5 the C library's tanh, in Float64,
+    // gives those elements instead (within an ulp, as PyTorch's).
+    static void Tanh<T>(ReadOnlySpan<T> x, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Tanh(x, r);
+        var half = T.CreateTruncating(0.5);
+        for (var i = 0; i < x.Length; i++)
+            if (T.Abs(x[i]) < half) r[i] = T.CreateTruncating(Math.Tanh(double.CreateTruncating(x[i])));
     }
 
     // sign(x) with NaN kept, a vector at a time (ReLU's VJP calls it on every activation).
