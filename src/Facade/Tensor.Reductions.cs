@@ -4,16 +4,10 @@ namespace Nabla;
 
 public sealed partial class Tensor
 {
-    /// <summary>
-    /// The maximum along <paramref name="dim"/> and its index (torch.max(x, dim)): the first maximum, a NaN winning;
-    /// Values (MaxBackward0) pass the whole gradient to that index, Indices are Int64 and never require grad.
-    /// </summary>
+    /// <summary>(max along <paramref name="dim"/>, its first index as Int64): Values (MaxBackward0) give that index the whole gradient.</summary>
     public (Tensor Values, Tensor Indices) Max(int dim, bool keepDim = false) => Pair(MaxDim.Apply(expr, dim, keepDim));
 
-    /// <summary>
-    /// The minimum along <paramref name="dim"/> and its index (torch.min(x, dim)): the first minimum, a NaN winning;
-    /// Values (MinBackward0) pass the whole gradient to that index, Indices are Int64 and never require grad.
-    /// </summary>
+    /// <summary>(min along <paramref name="dim"/>, its first index as Int64): Values (MinBackward0) give that index the whole gradient.</summary>
     public (Tensor Values, Tensor Indices) Min(int dim, bool keepDim = false) => Pair(MaxDim.Min(expr, dim, keepDim));
 
     /// <summary>The smallest element (MinBackward1; ties share the gradient evenly).</summary>
