@@ -270,6 +270,22 @@ public sealed class ReductionVocabularyTests
     }
 
     [Fact]
+    public void Reductions_over_an_empty_dim_give_what_PyTorch_gives()
+    {
+        // torch.zeros(0).norm(float("-inf")) -> tensor(0.); torch.zeros(0).norm(0.5) -> tensor(0.)
+        Assert.Equal("tensor(0.) tensor(0.)", $"{Tensor.Zeros([0]).Norm(double.NegativeInfinity)} {Tensor.Zeros([0]).Norm(0.5)}");
+        // torch.zeros(2,0).norm(float("inf"), 1) -> tensor([0., 0.]); torch.zeros(2,0).norm(2, 1) -> tensor([0., 0.])
+        Assert.Equal("tensor([0., 0.]) tensor([0., 0.])", $"{Tensor.Zeros([2, 0]).Norm(Inf, 1)} {Tensor.Zeros([2, 0]).Norm(2, 1)}");
+        // torch.zeros(0,2).logsumexp(0) -> tensor([-inf, -inf]); torch.zeros(2,0).var(1) -> tensor([nan, nan])
+        Assert.Equal("tensor([-inf, -inf]) tensor([nan, nan])", $"{Tensor.Zeros([0, 2]).LogSumExp(0)} {Tensor.Zeros([2, 0]).Var(1)}");
+        // torch.zeros(2,0).cumsum(1) -> tensor([], size=(2, 0)); torch.zeros(2,0).sum([1]) -> tensor([0., 0.])
+        Assert.Equal([2, 0], Tensor.Zeros([2, 0]).Cumsum(1).Shape);
+        Assert.Equal("tensor([0., 0.])", Tensor.Zeros([2, 0]).Sum([1]).ToString());
+        // torch.tensor([-0., 0.]).max(0) -> values=tensor(-0.), indices=tensor(0): a tie, not the IEEE maximum
+        Assert.Equal("tensor(0)", Tensor.From([-0.0, 0.0]).Max(0).Indices.ToString());
+    }
+
+    [Fact]
     public void Cumsum_keeps_int64_and_its_gradient_sums_from_the_end()
     {
         // g(lambda x: x.cumsum(0), torch.tensor([1.,2.,4.])) -> tensor([3., 2., 1.])

@@ -194,7 +194,7 @@ internal static partial class Reductions
         var a = Elementwise.Unary(UnaryKernel.Abs, x);
         if (double.IsInfinity(p))
         {
-            if (x.Numel == 0 || dim is { } e && x.Shape.Rank > 0 && x.Shape[e] == 0) return NdArray.Full(shape, p > 0 ? 0 : double.PositiveInfinity, x.DType);
+            if (x.Numel == 0 || dim is { } e && x.Shape.Rank > 0 && x.Shape[e] == 0) return NdArray.Full(shape, 0, x.DType);   // PyTorch: 0 for either sign
             return dim is { } k ? AlongDim.Extreme(a, k, keepDim, max: p > 0, "norm").Values
                 : (p > 0 ? Reductions.MaxAll(a) : MinAll(a)).WithShape(shape);
         }
