@@ -286,6 +286,26 @@ public sealed class ReductionVocabularyTests
     }
 
     [Fact]
+    public void Long_float32_norms_variances_and_logsumexps_stay_accurate_through_the_cascade_summation()
+    {
+        // 2²⁰ elements: one sequential Float32 pass would err by ~n·ε/lanes (10⁻³ relative); the cascade by a few ε.
+        const int n = 1 << 20;
+        var tenths = Tensor.Full([n], 0.1, dtype: DType.Float32);
+        var tenth = (double)0.1f;
+        // ‖x‖₂ = √n · 0.1f, ‖x‖₁ = n · 0.1f, over all elements and along a dim, to within 16 ε.
+        Approx.Relative(Math.Sqrt(n) * tenth, tenths.Norm().Item(), 16 * Approx.Eps32);
+        Approx.Relative(n * tenth, tenths.Norm(1).Item(), 16 * Approx.Eps32);
+        Approx.Relative(n * tenth, tenths.Reshape(1024, 1024).Norm(1, 0).Sum().Item(), 16 * Approx.Eps32);
+        // ±1 around 1000: the mean is 1000 exactly, Σ(x − mean)² = n, so var = n / (n − 1) (each deviation exact).
+        var signs = Tensor.From(Enumerable.Range(0, n).Select(k => 1000.0 + (k % 2 == 0 ? 1 : -1)).ToArray(), [n], dtype: DType.Float32);
+        Approx.Relative(n / (n - 1.0), signs.Var().Item(), 16 * Approx.Eps32);
+        Approx.Relative(1, signs.Reshape(1024, 1024).Var(1, correction: 0).Mean().Item(), 16 * Approx.Eps32);
+        // logsumexp of n zeros is ln n.
+        Approx.Relative(Math.Log(n), Tensor.Zeros([n]).LogSumExp(0).Item(), 16 * Approx.Eps32);
+        Approx.Relative(Math.Log(1024), Tensor.Zeros([1024, 1024]).LogSumExp(0).Mean().Item(), 16 * Approx.Eps32);
+    }
+
+    [Fact]
     public void Cumsum_keeps_int64_and_its_gradient_sums_from_the_end()
     {
         // g(lambda x: x.cumsum(0), torch.tensor([1.,2.,4.])) -> tensor([3., 2., 1.])

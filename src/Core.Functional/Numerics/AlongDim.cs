@@ -69,30 +69,54 @@ internal static class AlongDim
         var shape = x.Shape.Reduce(dim, keepDim);
         var (_, n, inner) = Reductions.Split(x.Shape, dim);
         if (n == 0) throw new ArgumentException($"{op}(): Expected reduction dim {dim} to have non-zero size. (shape {x.Shape})");
-        var rows = Rows(x, dim, out _);
+        var (outer, _, _) = Reductions.Split(x.Shape, dim);
         var best = new long[shape.Numel];
         var flat = new int[best.Length];
-        var values = rows.DType switch
+        // Compared in x's own dtype (Int64 as Int64: as doubles, 2⁵³ and 2⁵³ + 1 would tie).
+        var values = x.DType switch
         {
-            DType.Float32 => NdArray.Own(shape, Extreme(rows.Span<float>(), n, max, best)),
-            DType.Float64 => NdArray.Own(shape, Extreme(rows.Span<double>(), n, max, best)),
-            _ => NdArray.Own(shape, Extreme(rows.Span<long>(), n, max, best)),   // compared as Int64: as doubles, 2⁵³ and 2⁵³ + 1 would tie
+            DType.Float32 => NdArray.Own(shape, Extreme(x.Span<float>(), outer, n, inner, max, best)),
+            DType.Float64 => NdArray.Own(shape, Extreme(x.Span<double>(), outer, n, inner, max, best)),
+            _ => NdArray.Own(shape, Extreme(x.Span<long>(), outer, n, inner, max, best)),
         };
         for (var r = 0; r < best.Length; r++) flat[r] = (r / inner * n + (int)best[r]) * inner + r % inner;
         return (values, NdArray.Own(shape, best), flat);
     }
 
-    static T[] Extreme<T>(ReadOnlySpan<T> rows, int n, bool max, long[] index) where T : unmanaged, INumber<T>
+    // x is [outer, n, inner]. A contiguous run per result when inner is 1; otherwise the rows x[o, k, :] are read in
+    // order, each element replacing the best so far when it beats it (or is the first NaN), so no copy is made.
+    static T[] Extreme<T>(ReadOnlySpan<T> x, int outer, int n, int inner, bool max, long[] index) where T : unmanaged, INumber<T>
     {
-        var r = Buffers.Uninitialized<T>(index.Length);
-        for (var o = 0; o < r.Length; o++)
+        var r = Buffers.Uninitialized<T>(outer * inner);
+        for (var o = 0; o < outer; o++)
         {
-            var row = rows.Slice(o * n, n);
-            var best = 0;
-            for (var i = 1; i < n && !T.IsNaN(row[best]); i++)
-                if ((max ? row[i] > row[best] : row[i] < row[best]) || T.IsNaN(row[i])) best = i;
-            index[o] = best;
-            r[o] = row[best];
+            if (inner == 1)
+            {
+                var row = x.Slice(o * n, n);
+                var best = 0;
+                for (var i = 1; i < n && !T.IsNaN(row[best]); i++)
+                    if ((max ? row[i] > row[best] : row[i] < row[best]) || T.IsNaN(row[i])) best = i;
+                index[o] = best;
+                r[o] = row[best];
+                continue;
+            }
+            var values = r.AsSpan(o * inner, inner);
+            var at = index.AsSpan(o * inner, inner);
+            x.Slice(o * n * inner, inner).CopyTo(values);
+            at.Clear();
+            for (var k = 1; k < n; k++)
+            {
+                var row = x.Slice((o * n + k) * inner, inner);
+                for (var j = 0; j < inner; j++)
+                {
+                    var v = row[j];
+                    if (!T.IsNaN(values[j]) && ((max ? v > values[j] : v < values[j]) || T.IsNaN(v)))
+                    {
+                        values[j] = v;
+                        at[j] = k;
+                    }
+                }
+            }
         }
         return r;
     }
@@ -116,10 +140,39 @@ internal static class AlongDim
     {
         x = x.Cast(x.DType.ToFloating());
         var shape = x.Shape.Reduce(dim, keepDim);
-        var rows = Rows(x, dim, out var n);
+        var (outer, n, inner) = Reductions.Split(x.Shape, dim);
+        if (inner > 1 && n > 0)
+            return x.DType == DType.Float32
+                ? NdArray.Own(shape, LogSumExpColumns(x.Span<float>(), outer, n, inner))
+                : NdArray.Own(shape, LogSumExpColumns(x.Span<double>(), outer, n, inner));
         return x.DType == DType.Float32
-            ? NdArray.Own(shape, LogSumExp(rows.Span<float>(), n, shape.Numel))
-            : NdArray.Own(shape, LogSumExp(rows.Span<double>(), n, shape.Numel));
+            ? NdArray.Own(shape, LogSumExp(x.Span<float>(), n, shape.Numel))
+            : NdArray.Own(shape, LogSumExp(x.Span<double>(), n, shape.Numel));
+    }
+
+    // x is [outer, n, inner] with inner > 1: the max of each column over the rows, then the rows' exp(x − max) summed
+    // by Summation.SumRows, without moving the dim last.
+    static T[] LogSumExpColumns<T>(ReadOnlySpan<T> x, int outer, int n, int inner) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = Buffers.Uninitialized<T>(outer * inner);
+        var terms = Buffers.Rent<T>(n * inner);
+        for (var o = 0; o < outer; o++)
+        {
+            var slab = x.Slice(o * n * inner, n * inner);
+            var max = r.AsSpan(o * inner, inner);
+            slab[..inner].CopyTo(max);
+            for (var k = 1; k < n; k++) TensorPrimitives.Max(max, slab.Slice(k * inner, inner), max);
+            for (var j = 0; j < inner; j++) if (T.IsInfinity(max[j])) max[j] = T.Zero;
+            for (var k = 0; k < n; k++) TensorPrimitives.Subtract(slab.Slice(k * inner, inner), max, terms.AsSpan(k * inner, inner));
+            TensorPrimitives.Exp(terms, terms);
+            var sums = Buffers.Rent<T>(inner);
+            Summation.SumRows<T>(terms, sums);
+            TensorPrimitives.Log(sums, sums);
+            TensorPrimitives.Add(max, sums, max);
+            Buffers.Return(sums);
+        }
+        Buffers.Return(terms);
+        return r;
     }
 
     static T[] LogSumExp<T>(ReadOnlySpan<T> rows, int n, int count) where T : unmanaged, IFloatingPointIeee754<T>

@@ -191,15 +191,16 @@ internal static partial class Reductions
     public static NdArray Norm(NdArray x, double p, int? dim, bool keepDim)
     {
         var shape = dim is { } d ? x.Shape.Reduce(d, keepDim) : keepDim ? Ones(x.Shape.Rank) : Shape.Scalar;
-        var a = Elementwise.Unary(UnaryKernel.Abs, x);
         if (double.IsInfinity(p))
         {
+            var a = Elementwise.Unary(UnaryKernel.Abs, x);
             if (x.Numel == 0 || dim is { } e && x.Shape.Rank > 0 && x.Shape[e] == 0) return NdArray.Full(shape, 0, x.DType);   // PyTorch: 0 for either sign
             return dim is { } k ? AlongDim.Extreme(a, k, keepDim, max: p > 0, "norm").Values
                 : (p > 0 ? Reductions.MaxAll(a) : MinAll(a)).WithShape(shape);
         }
-        var terms = a.DType == DType.Float32 ? NdArray.Own(a.Shape, Terms(a.Span<float>(), p)) : NdArray.Own(a.Shape, Terms(a.Span<double>(), p));
-        var s = dim is { } j ? Reductions.SumDim(terms, j, keepDim) : Reductions.SumAll(terms).WithShape(shape);
+        var (outer, n, inner) = dim is { } j ? Split(x.Shape, j) : (1, x.Numel, 1);
+        var s = x.DType == DType.Float32 ? NdArray.Own(shape, SumsOfPowers(x.Span<float>(), outer, n, inner, p))
+                : NdArray.Own(shape, SumsOfPowers(x.Span<double>(), outer, n, inner, p));
         return p switch
         {
             2 => Elementwise.Unary(UnaryKernel.Sqrt, s),
@@ -208,18 +209,49 @@ internal static partial class Reductions
         };
     }
 
-    // |x|ᵖ elementwise (|x| given), with 0⁰ counted as 0 (p = 0 counts the non-zeros).
-    static T[] Terms<T>(ReadOnlySpan<T> a, double p) where T : unmanaged, IFloatingPointIeee754<T>
+    // x is [outer, n, inner]; Σₖ |x[o, k, j]|ᵖ: a block of terms at a time for a contiguous run (inner 1), else a
+    // slab of them at a time in a scratch buffer, its rows added by Summation.SumRows.
+    static T[] SumsOfPowers<T>(ReadOnlySpan<T> x, int outer, int n, int inner, double p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var r = Buffers.Uninitialized<T>(a.Length);
+        var r = new T[outer * inner];
+        if (inner == 1)
+        {
+            for (var o = 0; o < outer; o++) r[o] = Summation.Sum<T, Powers<T>>(n, new Powers<T>(x.Slice(o * n, n), p));
+            return r;
+        }
+        var terms = Buffers.Rent<T>(n * inner);
+        for (var o = 0; o < outer; o++)
+        {
+            TensorPrimitives.Abs(x.Slice(o * n * inner, n * inner), terms);
+            PowersInPlace<T>(terms, p);
+            Summation.SumRows<T>(terms, r.AsSpan(o * inner, inner));
+        }
+        Buffers.Return(terms);
+        return r;
+    }
+
+    // The terms |x|ᵖ of a p-norm's sum, a block at a time.
+    readonly ref struct Powers<T>(ReadOnlySpan<T> row, double p) : Summation.ITerms<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        readonly ReadOnlySpan<T> row = row;
+
+        public void Write(int start, scoped Span<T> terms)
+        {
+            TensorPrimitives.Abs(row.Slice(start, terms.Length), terms);
+            PowersInPlace(terms, p);
+        }
+    }
+
+    // |x| → |x|ᵖ in place, with 0⁰ counted as 0 (p = 0 counts the non-zeros).
+    static void PowersInPlace<T>(Span<T> a, double p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         switch (p)
         {
-            case 1: a.CopyTo(r); break;
-            case 2: TensorPrimitives.Multiply(a, a, r); break;
-            case 0: for (var i = 0; i < a.Length; i++) r[i] = a[i] != T.Zero ? T.One : T.Zero; break;
-            default: TensorPrimitives.Pow(a, T.CreateTruncating(p), r); break;
+            case 1: break;
+            case 2: TensorPrimitives.Multiply(a, a, a); break;
+            case 0: for (var i = 0; i < a.Length; i++) a[i] = a[i] != T.Zero ? T.One : T.Zero; break;
+            default: TensorPrimitives.Pow(a, T.CreateTruncating(p), a); break;
         }
-        return r;
     }
 
     /// <summary>
@@ -229,13 +261,37 @@ internal static partial class Reductions
     public static NdArray Var(NdArray x, int? dim, int correction, bool keepDim, bool std)
     {
         var shape = dim is { } d ? x.Shape.Reduce(d, keepDim) : keepDim ? Ones(x.Shape.Rank) : Shape.Scalar;
-        int n;
-        NdArray rows;
-        if (dim is { } k) rows = AlongDim.Rows(x, k, out n);
-        else (rows, n) = (x, x.Numel);
+        var (outer, n, inner) = dim is { } k ? Split(x.Shape, k) : (1, x.Numel, 1);
+        if (inner > 1)
+            return x.DType == DType.Float32
+                ? NdArray.Own(shape, VarColumns(x.Span<float>(), outer, n, inner, correction, std))
+                : NdArray.Own(shape, VarColumns(x.Span<double>(), outer, n, inner, correction, std));
         return x.DType == DType.Float32
-            ? NdArray.Own(shape, Var(rows.Span<float>(), n, shape.Numel, correction, std))
-            : NdArray.Own(shape, Var(rows.Span<double>(), n, shape.Numel, correction, std));
+            ? NdArray.Own(shape, Var(x.Span<float>(), n, shape.Numel, correction, std))
+            : NdArray.Own(shape, Var(x.Span<double>(), n, shape.Numel, correction, std));
+    }
+
+    // x is [outer, n, inner] with inner > 1: the column means by Summation.SumRows, then the squared deviations of
+    // the rows from them summed the same way, without moving the dim last.
+    static T[] VarColumns<T>(ReadOnlySpan<T> x, int outer, int n, int inner, int correction, bool std) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = Buffers.Uninitialized<T>(outer * inner);
+        var terms = Buffers.Rent<T>(n * inner);
+        var divisor = T.CreateTruncating(Math.Max(0, n - correction));
+        for (var o = 0; o < outer; o++)
+        {
+            var slab = x.Slice(o * n * inner, n * inner);
+            var mean = r.AsSpan(o * inner, inner);
+            Summation.SumRows(slab, mean);
+            TensorPrimitives.Divide(mean, T.CreateTruncating(n), mean);
+            for (var k = 0; k < n; k++) TensorPrimitives.Subtract(slab.Slice(k * inner, inner), mean, terms.AsSpan(k * inner, inner));
+            TensorPrimitives.Multiply(terms, terms, terms);
+            Summation.SumRows<T>(terms, mean);
+            TensorPrimitives.Divide(mean, divisor, mean);
+            if (std) TensorPrimitives.Sqrt(mean, mean);
+        }
+        Buffers.Return(terms);
+        return r;
     }
 
     static T[] Var<T>(ReadOnlySpan<T> rows, int n, int count, int correction, bool std) where T : unmanaged, IFloatingPointIeee754<T>

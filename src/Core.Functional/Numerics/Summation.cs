@@ -96,17 +96,27 @@ internal static class Summation
     static T[] RunningSums<T>(ReadOnlySpan<T> x, int outer, int n, int inner, bool reverse) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = Buffers.Uninitialized<T>(x.Length);
+        if (inner == 1)
+        {
+            for (var o = 0; o < outer; o++)
+            {
+                var row = x.Slice(o * n, n);
+                var sums = r.AsSpan(o * n, n);
+                var s = 0.0;
+                if (reverse) for (var k = n - 1; k >= 0; k--) sums[k] = T.CreateTruncating(s += double.CreateTruncating(row[k]));
+                else for (var k = 0; k < n; k++) sums[k] = T.CreateTruncating(s += double.CreateTruncating(row[k]));
+            }
+            return r;
+        }
         var acc = new double[inner];
         for (var o = 0; o < outer; o++)
         {
             acc.AsSpan().Clear();
             for (var step = 0; step < n; step++)
             {
-                var k = reverse ? n - 1 - step : step;
-                var at = (o * n + k) * inner;
-                if (inner == 1) acc[0] += double.CreateTruncating(x[at]);
-                else AddWidened(x.Slice(at, inner), acc);
-                for (var j = 0; j < inner; j++) r[at + j] = T.CreateTruncating(acc[j]);
+                var at = (o * n + (reverse ? n - 1 - step : step)) * inner;
+                AddWidened(x.Slice(at, inner), acc);
+                TensorPrimitives.ConvertTruncating<double, T>(acc, r.AsSpan(at, inner));
             }
         }
         return r;
