@@ -4,8 +4,9 @@ using System.Numerics.Tensors;
 namespace Nabla.Core.Numerics;
 
 /// <summary>
-/// Kernels that work row by row along one dimension: softmax, log-softmax and argmax. The dimension is moved last
-/// (a copy) when it is not already, so every row is a contiguous span.
+/// Kernels that work row by row along one dimension: softmax and log-softmax (the dimension moved last, a copy, when it
+/// is not already, so every row is a contiguous span), and max/min with their indices and logsumexp (x read in place as
+/// [outer, n, inner]: a contiguous run per result when the dim is last, whole rows of inner elements at a time otherwise).
 /// </summary>
 internal static class AlongDim
 {
@@ -119,17 +120,6 @@ internal static class AlongDim
             }
         }
         return r;
-    }
-
-    /// <summary>
-    /// x as contiguous rows along <paramref name="dim"/> (already normalized): row (o, j) holds x[o, :, j] for x viewed as
-    /// [outer, n, inner], so the rows come in the row-major order of the reduced shape. A copy only when inner &gt; 1.
-    /// </summary>
-    public static NdArray Rows(NdArray x, int dim, out int n)
-    {
-        var (outer, size, inner) = Reductions.Split(x.Shape, dim);
-        n = size;
-        return inner == 1 || x.Numel == 0 ? x : Layout.Transpose(x.WithShape(Shape.Of(outer, size, inner)), 1, 2);
     }
 
     /// <summary>
