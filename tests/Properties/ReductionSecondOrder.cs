@@ -8,7 +8,8 @@ using Nabla.Core;
 /// <summary>
 /// The reduction vocabulary's gradients, taken with CreateGraph, are differentiable again: the VJP and JVP of each
 /// recorded gradient match central differences of the gradient (as <see cref="LossSecondOrder"/> checks the losses').
-/// Prod is checked with a zero among its inputs too (its gradient is then built from the product of the others).
+/// Prod is checked with zeros among its inputs too (one, two or three: its gradient is then built from the products of
+/// the zeros and of the others).
 /// </summary>
 public sealed class ReductionSecondOrder
 {
@@ -34,19 +35,20 @@ public sealed class ReductionSecondOrder
         from seed in Generators.Seeds
         select new Case([x], seed);
 
-    // Values in [−2, 2] with exactly one of them 0 (so at most one zero in any slice).
-    static readonly Gen<Case> OneZero =
+    // Values in [−2, 2] with one to three of them 0 (so slices with one zero, two or three).
+    static readonly Gen<Case> Zeros =
         from c in Tensors
-        from at in Gen.Choose(0, c.Inputs[0].Shape.Numel - 1)
-        select c with { Inputs = [c.Inputs[0] with { Values = c.Inputs[0].Values.Select((v, i) => i == at ? 0 : v).ToArray() }] };
+        from at in Gen.ArrayOf(Gen.Choose(0, c.Inputs[0].Shape.Numel - 1), 3)
+        from count in Gen.Choose(1, 3)
+        select c with { Inputs = [c.Inputs[0] with { Values = c.Inputs[0].Values.Select((v, i) => at.Take(count).Contains(i) ? 0 : v).ToArray() }] };
 
     static readonly Gen<Case> AwayFromZero = Generators.SignedCases(0.5, 2);
 
     static readonly Gen<Trial> Trials = Gen.OneOf(
         Of("prod", Tensors, Prod.Apply),
-        Of("prod with a zero", OneZero, Prod.Apply),
+        Of("prod with zeros", Zeros, Prod.Apply),
         WithDim("prod_dim", Tensors, (x, d, k) => ProdDim.Apply(x, d, k)),
-        WithDim("prod_dim with a zero", OneZero, (x, d, k) => ProdDim.Apply(x, d, k)),
+        WithDim("prod_dim with zeros", Zeros, (x, d, k) => ProdDim.Apply(x, d, k)),
         from p in Gen.Elements(2.0, 3.0, 1.5, 0.5, -1.0)
         from t in Of($"norm p {p}", AwayFromZero, x => Norm.Apply(x, p))
         select t,

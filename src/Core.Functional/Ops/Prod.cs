@@ -4,9 +4,9 @@ using static Nabla.Core.Reading;
 namespace Nabla.Core;
 
 /// <summary>
-/// y = ∏ x over all elements. ∇y = the product of the others, ∏_{j≠i} x_j: y / x without zeros; with zeros, from the
-/// product P of the non-zero elements and Q of the zero ones, P at a lone zero and Q·P / x elsewhere (0, or 0 with
-/// several zeros), as PyTorch's prod_backward; built from ops, so it is exact to second order away from two zeros.
+/// y = ∏ x over all elements. ∇y = the product of the others, ∏_{j≠i} x_j: y / x without zeros, and with zeros the
+/// values PyTorch's prod_backward gives (the product of the non-zeros at a lone zero, 0 elsewhere), built from ops
+/// so that it is exact to second order with any number of zeros (see <see cref="Others"/>).
 /// </summary>
 public sealed class Prod() : ScalarOp<Expr>("ProdBackward0", Saves.Output)
 {
@@ -18,31 +18,40 @@ public sealed class Prod() : ScalarOp<Expr>("ProdBackward0", Saves.Output)
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Gradient(Expr x, Expr? y, int input, Expr t) =>
-        from others in Others(x, y!, Apply, ZeroCounts(x.Value, null))
+        from others in Others(x, y!, Apply, Sum.Apply, ZeroCounts(x.Value, null))
         from r in Mul.Apply(t, others)
         select r;
 
     /// <summary>
     /// ∏_{j≠i} x_j over each slice that <paramref name="product"/> reduces (its result kept so it broadcasts against x):
-    /// y / x when x has no zeros; otherwise P = ∏ of x with its zeros made 1, Q = ∏ of x with its non-zeros made 1, and
-    /// P where x is the only zero of its slice, Q·P / x (x with zeros made 1) elsewhere. Polynomial identities, so
-    /// differentiable again.
+    /// y / x when x has no zeros. Otherwise, with P = ∏ of x with its zeros made 1 (the non-zeros' product), Q = ∏ of x
+    /// with its non-zeros made 1 (the zeros') and S = Σ of the zeros: P at a zero alone in its slice, P·(S − x) at one of
+    /// two (the other zero), and Q·P / x (x with zeros made 1) elsewhere. Each is a polynomial identity near the point,
+    /// so the gradient is exact to second order (beyond two zeros in a slice every form is 0 with a zero derivative).
     /// </summary>
-    internal static Reader<GradEnv, Expr> Others(Expr x, Expr yKept, Func<Expr, Reader<GradEnv, Expr>> product, double[]? zeroCounts)
+    internal static Reader<GradEnv, Expr> Others(Expr x, Expr yKept, Func<Expr, Reader<GradEnv, Expr>> product,
+                                                 Func<Expr, Reader<GradEnv, Expr>> sum, double[]? zeroCounts)
     {
         if (x.Shape.Rank == 0) return Pure(Expr.Constant(NdArray.Full(x.Shape, 1, x.DType)));
         if (zeroCounts is null) return Div.Apply(yKept, x);
         var zero = ImmutableArray.CreateRange(x.Value.ToDoubles().Select(v => v == 0));
         var lone = ImmutableArray.CreateRange(zero.Select((z, i) => z && zeroCounts[i] == 1));
+        var pair = ImmutableArray.CreateRange(zero.Select((z, i) => z && zeroCounts[i] == 2));
         var one = Expr.Scalar(1, x.DType);
+        var none = Expr.Scalar(0, x.DType);
         return from nonZeros in Where.Apply(zero, one, x)
                from zeros in Where.Apply(zero, x, one)
+               from onlyZeros in Where.Apply(zero, x, none)
                from p in product(nonZeros)
                from q in product(zeros)
+               from s in sum(onlyZeros)
                from qp in Mul.Apply(q, p)
                from rest in Div.Apply(qp, nonZeros)
+               from other in Sub.Apply(s, x)
+               from paired in Mul.Apply(p, other)
                from full in Expand.Apply(p, x.Shape)
-               from r in Where.Apply(lone, full, rest)
+               from twos in Where.Apply(pair, paired, rest)
+               from r in Where.Apply(lone, full, twos)
                select r;
     }
 
@@ -92,6 +101,7 @@ public sealed class ProdDim() : Op<(Expr X, int Dim, bool KeepDim)>("ProdBackwar
 
     static Reader<GradEnv, Expr> Others((Expr X, int Dim, bool KeepDim) s, Expr y) =>
         from kept in s.KeepDim || s.X.Shape.Rank == 0 ? Pure(y) : Reshape.Apply(y, s.X.Shape.Reduce(s.Dim, keepDim: true))
-        from r in Prod.Others(s.X, kept, e => Apply(e, s.Dim, keepDim: true), Prod.ZeroCounts(s.X.Value, s.Dim))
+        from r in Prod.Others(s.X, kept, e => Apply(e, s.Dim, keepDim: true), e => SumDim.Apply(e, s.Dim, keepDim: true),
+                                   Prod.ZeroCounts(s.X.Value, s.Dim))
         select r;
 }
