@@ -155,6 +155,21 @@ public sealed class ReductionVocabularyTests
     }
 
     [Fact]
+    public void Prod_gradients_with_two_zeros_are_differentiable_again()
+    {
+        // x = torch.tensor([[2.,0.,0.]], requires_grad=True); g, = torch.autograd.grad(x.prod(1).sum(), x, create_graph=True)
+        // torch.autograd.grad(g.sum(), x) -> tensor([[0., 2., 2.]])
+        var x = Tensor.From([2.0, 0, 0], [1, 3], requiresGrad: true);
+        var g = Autograd.Grad([x.Prod(1).Sum()], [x], createGraph: true)[0]!;
+        Equal([0, 2, 2], Autograd.Grad([g.Sum()], [x])[0]!.ToArray());
+        // PyTorch's x.prod() gives a constant zero gradient here (grad_fn None, so its second derivative is refused);
+        // Nabla's is the same zeros, differentiable, with the same second derivative as prod(1)'s.
+        var all = Autograd.Grad([x.Prod()], [x], createGraph: true)[0]!;
+        Equal([0, 0, 0], all.ToArray());
+        Equal([0, 2, 2], Autograd.Grad([all.Sum()], [x])[0]!.ToArray());
+    }
+
+    [Fact]
     public void Prod_of_nothing_is_one_and_int64_stays_int64()
     {
         // torch.zeros(0).prod() -> tensor(1.); torch.zeros(2,0).prod(1) -> tensor([1., 1.]); torch.tensor(3.).prod(0) -> tensor(3.)
