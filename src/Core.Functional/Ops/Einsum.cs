@@ -6,7 +6,7 @@ namespace Nabla.Core;
 /// ones), and the operands are contracted left to right, each pair by one batched matrix product (<see cref="Bmm"/>
 /// of [batch, m, k]·[batch, k, n] after a permute and reshape; <see cref="Mm"/> when nothing is batched) or, with
 /// nothing to contract, a broadcasting <see cref="Mul"/>; subscripts only one operand still has are summed first
-/// (<see cref="SumDim"/>). Built from those ops alone, so it needs no derivative rule of its own and its grad_fn is the
+/// (<see cref="SumDims"/>). Built from those ops alone, so it needs no derivative rule of its own and its grad_fn is the
 /// last lowered op's: ViewBackward0 after a contraction, MulBackward0 for pure products, SumBackward1 or
 /// PermuteBackward0 for one operand, as PyTorch's.
 /// </summary>
@@ -225,7 +225,7 @@ public static class Einsum
         for (var i = 1; i < count; i++)
         {
             var (a, b) = (acc, aligned[i]);
-            var inner = new List<int>();
+            List<int> inner = [], onlyA = [], onlyB = [];
             for (var d = outRank; d < rankAligned; d++)
             {
                 if (a.Size(d) != 1 && b.Size(d) != 1)
@@ -234,11 +234,11 @@ public static class Einsum
                 }
                 else if (nonTrivial[d] == 1)
                 {
-                    if (a.Size(d) != 1) { a = SumKept(a, d, env); nonTrivial[d] = 0; }
-                    else if (b.Size(d) != 1) { b = SumKept(b, d, env); nonTrivial[d] = 0; }
+                    if (a.Size(d) != 1) { onlyA.Add(d); nonTrivial[d] = 0; }
+                    else if (b.Size(d) != 1) { onlyB.Add(d); nonTrivial[d] = 0; }
                 }
             }
-            acc = SumProduct(a, b, inner, Error, env);
+            acc = SumProduct(SumKept(a, onlyA, env), SumKept(b, onlyB, env), inner, Error, env);
         }
 
         // The contracted dims are now of size 1 everywhere: a view drops them.
@@ -261,8 +261,7 @@ public static class Einsum
             y = Arrange(y, [.. kept, .. summed], env);
             summed = [.. Enumerable.Range(outRank, rank - outRank)];
         }
-        for (var k = summed.Length - 1; k >= 0; k--) y = SumDim.Apply(y, summed[k]).Eval(env);
-        return y;
+        return SumDims.Apply(y, summed).Eval(env);
     }
 
     /// <summary>
@@ -324,8 +323,9 @@ public static class Einsum
         return new Aligned(Reshape.View(product, sizes).Eval(env), order);
     }
 
-    /// <summary>a summed over aligned dim d, kept as size 1.</summary>
-    static Aligned SumKept(Aligned a, int d, GradEnv env) => a with { Base = SumDim.Apply(a.Base, a.Dims[d], keepDim: true).Eval(env) };
+    /// <summary>a summed over aligned <paramref name="dims"/> at once, each kept as size 1 (a itself for none).</summary>
+    static Aligned SumKept(Aligned a, List<int> dims, GradEnv env) =>
+        dims.Count == 0 ? a : a with { Base = SumDims.Apply(a.Base, [.. dims.Select(d => a.Dims[d])], keepDim: true).Eval(env) };
 
     /// <summary>Whether reading x's aligned dims in <paramref name="order"/> (the others, all of size 1, after) moves no element.</summary>
     static bool IsFree(Aligned x, int[] order) =>
