@@ -218,6 +218,33 @@ public sealed class Providers
             AssertClose(pm, pg, tolerance * Math.Pow(2, -53), "double product");
         });
 
+    // A stack of products in one call (cblas_?gemm_batch_strided) against the managed GEMM one matrix at a time.
+    [Property(MaxTest = 100)]
+    public Property Mkl_batched_products_agree_with_one_product_at_a_time() =>
+        Prop.ForAll(Products.ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(), (p, batch) =>
+        {
+            if (!MklNative.IsLoaded) return;
+            IGemm mkl = MklGemm.Load();
+            var random = new Random(p.Seed);
+            double[] Fill(int count) => Enumerable.Range(0, count).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+            var (a, b) = (Fill(batch * p.M * p.K), Fill(batch * p.K * p.N));
+            var tolerance = 32.0 * (p.K + 1) * (p.K + 2);
+            var (c1, c2) = (Enumerable.Repeat(double.NaN, batch * p.M * p.N).ToArray(), new double[batch * p.M * p.N]);
+            mkl.MultiplyBatched(p.TA, p.TB, batch, p.M, p.N, p.K, a, b, c1);
+            for (var i = 0; i < batch; i++)
+            {
+                var ci = new double[p.M * p.N];
+                Managed.Multiply(p.TA, p.TB, p.M, p.N, p.K, 1d, a[(i * p.M * p.K)..((i + 1) * p.M * p.K)], b[(i * p.K * p.N)..((i + 1) * p.K * p.N)], 0d, ci);
+                ci.CopyTo(c2, i * p.M * p.N);
+            }
+            AssertClose(p.M * p.N * p.K == 0 ? c1.Select(v => double.IsNaN(v) ? 0 : v).ToArray() : c1, c2, tolerance * Math.Pow(2, -53), "double stack");
+            float[] F(double[] x) => x.Select(v => (float)v).ToArray();
+            var (f1, f2) = (new float[c1.Length], new float[c1.Length]);
+            mkl.MultiplyBatched(p.TA, p.TB, batch, p.M, p.N, p.K, F(a), F(b), f1);
+            Managed.MultiplyBatched(p.TA, p.TB, batch, p.M, p.N, p.K, F(a), F(b), f2);
+            AssertClose(f1.Select(v => (double)v).ToArray(), f2.Select(v => (double)v).ToArray(), tolerance * Math.Pow(2, -24), "float stack");
+        });
+
     // Each GEMM against the definition Σₗ op(A)ᵢₗ·op(B)ₗⱼ, so a layout mix-up in both would not pass unseen.
     [Property(MaxTest = 100)]
     public Property The_active_gemm_computes_the_definition() =>

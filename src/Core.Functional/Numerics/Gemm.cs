@@ -148,15 +148,10 @@ internal static class Gemm
     {
         var c = new T[batch * m * n];
         if (c.Length == 0 || k == 0) return c;
-        // The GEMM interface takes whole arrays, so each matrix of the stack is copied out and back.
-        var (ai, bi, ci) = (new T[m * k], new T[k * n], new T[m * n]);
-        for (var i = 0; i < batch; i++)
-        {
-            System.Array.Copy(a, i * m * k, ai, 0, ai.Length);
-            System.Array.Copy(b, i * k * n, bi, 0, bi.Length);
-            Multiply(ai, false, bi, false, m, n, k, ci, T.One, T.Zero);
-            System.Array.Copy(ci, 0, c, i * m * n, ci.Length);
-        }
+        if (typeof(T) == typeof(float))
+            Providers.Provider.Gemm.MultiplyBatched(false, false, batch, m, n, k, (float[])(object)a, (float[])(object)b, (float[])(object)c);
+        else
+            Providers.Provider.Gemm.MultiplyBatched(false, false, batch, m, n, k, (double[])(object)a, (double[])(object)b, (double[])(object)c);
         return c;
     }
 }

@@ -34,6 +34,32 @@ internal sealed class MklGemm : IGemm
         MklNative.Gemm(transposeA, transposeB, m, n, k, alpha, a, Lead(transposeA, m, k), b, Lead(transposeB, k, n), beta, c, Math.Max(1, n));
     }
 
+    /// <summary>The stack in one cblas_sgemm_batch_strided call, no copies.</summary>
+    public void MultiplyBatched(bool transposeA, bool transposeB, int batch, int m, int n, int k, float[] a, float[] b, float[] c)
+    {
+        CheckStack(batch, m, n, k, a.Length, b.Length, c.Length);
+        if (batch == 0 || m == 0 || n == 0) return;
+        MklNative.GemmBatched(transposeA, transposeB, batch, m, n, k, a, Lead(transposeA, m, k), b, Lead(transposeB, k, n), c, Math.Max(1, n));
+    }
+
+    /// <summary>The stack in one cblas_dgemm_batch_strided call, no copies.</summary>
+    public void MultiplyBatched(bool transposeA, bool transposeB, int batch, int m, int n, int k, double[] a, double[] b, double[] c)
+    {
+        CheckStack(batch, m, n, k, a.Length, b.Length, c.Length);
+        if (batch == 0 || m == 0 || n == 0) return;
+        MklNative.GemmBatched(transposeA, transposeB, batch, m, n, k, a, Lead(transposeA, m, k), b, Lead(transposeB, k, n), c, Math.Max(1, n));
+    }
+
+    // A stack of batch products must fill its buffers exactly, as one product's do.
+    static void CheckStack(int batch, int m, int n, int k, int lengthA, int lengthB, int lengthC)
+    {
+        if (batch < 0 || (long)batch * m * k != lengthA || (long)batch * k * n != lengthB || (long)batch * m * n != lengthC)
+            throw new ArgumentException(
+                $"{batch} matrix products {m}x{k} times {k}x{n}: the buffers hold {lengthA}, {lengthB} and {lengthC} elements, " +
+                $"not {(long)batch * m * k}, {(long)batch * k * n} and {(long)batch * m * n}");
+        Check(m, n, k, m * k, k * n, m * n);
+    }
+
     // A row-major operand that is rows×columns after op is stored columns×rows when transposed: its leading
     // dimension (the stored row length) is then `rows`, otherwise `columns`; BLAS wants at least 1.
     static int Lead(bool transposed, int rows, int columns) => Math.Max(1, transposed ? rows : columns);

@@ -24,6 +24,9 @@ internal static unsafe class MklNative
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> sgemm;
     static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> dgemm;
     static readonly delegate* unmanaged[Cdecl]<int> maxThreads;
+    // cblas_?gemm_batch_strided (MKL 2020 on); null where the library lacks it, and then the stack is a loop of gemms.
+    static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, float, float*, int, int, float*, int, int, float, float*, int, int, int, void> sgemmStrided;
+    static readonly delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, int, double*, int, int, double, double*, int, int, int, void> dgemmStrided;
 
     static MklNative()
     {
@@ -39,6 +42,11 @@ internal static unsafe class MklNative
             dgemm = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)d;
             if (NativeLibrary.TryGetExport(handle, "mkl_get_max_threads", out var t))
                 maxThreads = (delegate* unmanaged[Cdecl]<int>)t;
+            if (NativeLibrary.TryGetExport(handle, "cblas_sgemm_batch_strided", out var sb) && NativeLibrary.TryGetExport(handle, "cblas_dgemm_batch_strided", out var db))
+            {
+                sgemmStrided = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, float, float*, int, int, float*, int, int, float, float*, int, int, int, void>)sb;
+                dgemmStrided = (delegate* unmanaged[Cdecl]<int, int, int, int, int, int, double, double*, int, int, double*, int, int, double, double*, int, int, int, void>)db;
+            }
             ThreadingLayer = ChooseThreadingLayer(handle);
             Cbwr = ChooseCbwr(handle);
             Library = name;
@@ -118,6 +126,31 @@ internal static unsafe class MklNative
     {
         fixed (float* pa = a, pb = b, pc = c)
             sgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+    }
+
+    /// <summary>
+    /// C[i] = op(A[i])·op(B[i]) for each of <paramref name="batch"/> row-major matrices laid one after another
+    /// (cblas_sgemm_batch_strided, or one cblas_sgemm per matrix where that is missing); the caller checks the sizes.
+    /// </summary>
+    public static void GemmBatched(bool transA, bool transB, int batch, int m, int n, int k, float[] a, int lda, float[] b, int ldb, float[] c, int ldc)
+    {
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            var (ta, tb) = (transA ? Trans : NoTrans, transB ? Trans : NoTrans);
+            if (sgemmStrided is not null) sgemmStrided(RowMajor, ta, tb, m, n, k, 1, pa, lda, m * k, pb, ldb, k * n, 0, pc, ldc, m * n, batch);
+            else for (var i = 0; i < batch; i++) sgemm(RowMajor, ta, tb, m, n, k, 1, pa + (long)i * m * k, lda, pb + (long)i * k * n, ldb, 0, pc + (long)i * m * n, ldc);
+        }
+    }
+
+    /// <summary>As the single-precision overload, in double precision (cblas_dgemm_batch_strided).</summary>
+    public static void GemmBatched(bool transA, bool transB, int batch, int m, int n, int k, double[] a, int lda, double[] b, int ldb, double[] c, int ldc)
+    {
+        fixed (double* pa = a, pb = b, pc = c)
+        {
+            var (ta, tb) = (transA ? Trans : NoTrans, transB ? Trans : NoTrans);
+            if (dgemmStrided is not null) dgemmStrided(RowMajor, ta, tb, m, n, k, 1, pa, lda, m * k, pb, ldb, k * n, 0, pc, ldc, m * n, batch);
+            else for (var i = 0; i < batch; i++) dgemm(RowMajor, ta, tb, m, n, k, 1, pa + (long)i * m * k, lda, pb + (long)i * k * n, ldb, 0, pc + (long)i * m * n, ldc);
+        }
     }
 
     /// <summary>C = α·op(A)·op(B) + β·C in row-major storage (cblas_dgemm); the caller checks the sizes.</summary>
