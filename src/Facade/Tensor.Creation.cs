@@ -97,12 +97,12 @@ public sealed partial class Tensor
         Rand((t ?? throw new ArgumentNullException(nameof(t))).Shape, requiresGrad, dtype ?? t.DType);
 
     // The dtype of normal and uniform samples: floating only, with PyTorch's messages for Int64.
-    static Core.DType NormalDType(DType? dtype) => dtype == DType.Int64
-        ? throw new ArgumentException("randn: normal samples need a floating dtype, not Int64 (\"normal_kernel_cpu\" not implemented for 'Long')", nameof(dtype))
+    static Core.DType NormalDType(DType? dtype) => dtype is DType.Int64 or DType.Bool
+        ? throw new ArgumentException($"randn: normal samples need a floating dtype, not {dtype} (\"normal_kernel_cpu\" not implemented for '{((Core.DType)dtype).ScalarTypeName()}')", nameof(dtype))
         : Floating(dtype);
 
-    static Core.DType UniformDType(DType? dtype) => dtype == DType.Int64
-        ? throw new ArgumentException("rand: uniform samples need a floating dtype, not Int64 (\"check_uniform_bounds\" not implemented for 'Long')", nameof(dtype))
+    static Core.DType UniformDType(DType? dtype) => dtype is DType.Int64 or DType.Bool
+        ? throw new ArgumentException($"rand: uniform samples need a floating dtype, not {dtype} (\"check_uniform_bounds\" not implemented for '{((Core.DType)dtype).ScalarTypeName()}')", nameof(dtype))
         : Floating(dtype);
 
     // arange's checks in PyTorch's order and words, then its length ⌈(end − start)/step⌉ as a tensor size: in Int64 for

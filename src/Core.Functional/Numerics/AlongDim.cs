@@ -58,6 +58,7 @@ internal static class AlongDim
     {
         var shape = x.Shape.Reduce(dim, keepDim);
         if (x.Shape.Rank == 0) return NdArray.Full(shape, 0, DType.Int64);
+        if (x.DType == DType.Bool) x = Layout.Cast(x, DType.Int64);
         var last = x.Shape.Rank - 1;
         var rows = dim == last ? x : Layout.Transpose(x, dim, last);
         var n = x.Shape[dim];

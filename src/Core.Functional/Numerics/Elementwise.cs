@@ -28,6 +28,7 @@ internal static class Elementwise
     {
         var dtype = DTypes.ResultType(a, b);
         if (op is BinaryKernel.Div) dtype = dtype.ToFloating();
+        if (dtype == DType.Bool) return Logic.BoolArithmetic(op, a, b, name);
         a = Layout.Cast(a, dtype);
         b = Layout.Cast(b, dtype);
         var shape = Shape.Broadcast(a.Shape, b.Shape, name);
@@ -79,6 +80,7 @@ internal static class Elementwise
     /// <summary>f(x) elementwise; Exp, Log and Tanh compute in a floating dtype.</summary>
     public static NdArray Unary(UnaryKernel op, NdArray x)
     {
+        if (x.DType == DType.Bool) x = Logic.BoolUnary(op, x);
         if (op is not (UnaryKernel.Neg or UnaryKernel.Abs or UnaryKernel.Relu or UnaryKernel.Sign))
             x = Layout.Cast(x, x.DType.ToFloating());
         if (x.Numel == 1)
@@ -213,7 +215,8 @@ internal static class Elementwise
         {
             DType.Float32 => NdArray.Own(a.Shape, Where(mask, a.Span<float>(), b.Span<float>())),
             DType.Float64 => NdArray.Own(a.Shape, Where(mask, a.Span<double>(), b.Span<double>())),
-            _ => NdArray.Own(a.Shape, Where(mask, a.Span<long>(), b.Span<long>())),
+            DType.Int64 => NdArray.Own(a.Shape, Where(mask, a.Span<long>(), b.Span<long>())),
+            _ => NdArray.Own(a.Shape, Where(mask, a.Span<bool>(), b.Span<bool>())),
         };
     }
 

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+
+namespace Nabla.Core;
+
+/// <summary>
+/// y = min(max(x, lo), hi), a bound left out not applied. ∂y/∂x = 1 where lo ≤ x ≤ hi (boundaries included, as
+/// PyTorch), else 0. grad_fn ClampBackward1 (clamp), ClampMinBackward0 (clamp_min), ClampMaxBackward0 (clamp_max).
+/// </summary>
+public sealed class Clamp(string name) : ElementwiseOp<ImmutableArray<bool>>(name)
+{
+    static readonly Clamp Both = new("ClampBackward1"), Min = new("ClampMinBackward0"), Max = new("ClampMaxBackward0");
+
+    /// <summary>
+    /// x clamped to [lo, hi]; <paramref name="form"/> is "clamp", "clamp_min" or "clamp_max" (its grad_fn). Int64 x
+    /// stays Int64 when the bounds are integral, else computes in the default floating dtype, as PyTorch.
+    /// </summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, double? lo, double? hi, string form = "clamp") =>
+        env =>
+        {
+            if (lo is null && hi is null)
+                throw new ArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+            if (x.DType == DType.Bool)
+                throw new ArgumentException($"{form}: a Bool tensor is not supported (shape {x.Shape})");
+            var dtype = x.DType == DType.Int64 && !(Integral(lo) && Integral(hi)) ? DType.Int64.ToFloating() : x.DType;
+            if (dtype == DType.Float32) (lo, hi) = ((float?)lo, (float?)hi);   // compared as PyTorch does, in float
+            var input = x.Value.Cast(dtype);
+            var y = Logic.Clamp(input, lo, hi);
+            var rule = form == "clamp_min" ? Min : form == "clamp_max" ? Max : Both;
+            return x.DType.IsFloating() ? rule.Record(env, y, Logic.Inside(input, lo, hi), x) : ReaderResult<Expr>.New(Expr.Constant(y));
+        };
+
+    static bool Integral(double? v) => v is not { } d || (double.IsFinite(d) && Math.Floor(d) == d);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Partial(ImmutableArray<bool> inside, Expr? y, int input, Expr t) =>
+        Where.Apply(inside, t, Expr.Scalar(0, t.DType));
+}
+
+/// <summary>y = condition ? a : b with the condition a Bool tensor, all three broadcast together (WhereBackward0).</summary>
+public static class WhereTensor
+{
+    /// <summary>Elementwise selection by a Bool condition.</summary>
+    public static Reader<GradEnv, Expr> Apply(NdArray condition, Expr a, Expr b) =>
+        env =>
+        {
+            if (condition.DType != DType.Bool)
+                throw new ArgumentException(
+                    $"where expected condition to be a boolean tensor, but got a tensor with dtype {condition.DType.ScalarTypeName()}");
+            var shape = Shape.Broadcast(Shape.Broadcast(condition.Shape, a.Shape, "where"), b.Shape, "where");
+            var mask = Logic.Mask(condition, shape);
+            var ab = Shape.Broadcast(a.Shape, b.Shape, "where");
+            var op = ab.Equals(shape)
+                ? Where.Apply(mask, a, b)
+                : from fa in Expand.Apply(a, shape) from r in Where.Apply(mask, fa, b) select r;
+            return op(env);
+        };
+}

@@ -1,0 +1,22 @@
+namespace Nabla.Core;
+
+/// <summary>
+/// Logical ops on tensors read as Bool (nonzero is true): ¬x, x ∧ y, x ∨ y, any and all. Not differentiable: Bool
+/// constants that never require grad.
+/// </summary>
+public static class Logical
+{
+    /// <summary>¬x (<paramref name="b"/> null), or x ∧ y / x ∨ y with broadcasting.</summary>
+    public static Reader<GradEnv, Expr> Apply(LogicKind? kind, Expr a, Expr? b = null) =>
+        _ => ReaderResult<Expr>.New(Expr.Constant(kind is { } k && b is not null
+            ? Logic.Combine(k, a.Value, b.Value, k == LogicKind.And ? "logical_and" : "logical_or")
+            : Logic.Not(a.Value)));
+}
+
+/// <summary>Whether any (or every) element is nonzero, a 0-dimensional Bool constant.</summary>
+public static class AnyAll
+{
+    /// <summary>torch.any (<paramref name="all"/> false) or torch.all.</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, bool all) =>
+        _ => ReaderResult<Expr>.New(Expr.Constant(Logic.Reduce(x.Value, all)));
+}
