@@ -31,6 +31,12 @@ public sealed class SecondOrder
         new("cos", Cos.Apply, x => -Math.Cos(x), -2, 2),
         new("sigmoid", Sigmoid.Apply, x => { var s = 1 / (1 + Math.Exp(-x)); return s * (1 - s) * (1 - 2 * s); }, -2, 2),
         new("x^1.5 = pow(x, e)", x => PowTensor.Apply(x, Expr.Scalar(1.5, DType.Float64)), x => 0.75 / Math.Sqrt(x), 0.5, 2),
+        // Piecewise ops of the logic vocabulary around a cube: their masks pass the second derivative where open.
+        new("clamp(x, −1, 1)³", x => from c in Clamp.Apply(x, -1, 1) from r in Pow.Apply(c, 3) select r, x => Math.Abs(x) <= 1 ? 6 * x : 0, -2, 2),
+        new("where(x > 0, x³, 0)", x => from c in Pow.Apply(x, 3) from r in WhereTensor.Apply(global::Nabla.Core.Numerics.Logic.Compare(global::Nabla.Core.Numerics.CompareKind.Gt, x.Value, NdArray.Scalar(0, DType.Float64), "gt"), c, Expr.Scalar(0, DType.Float64)) select r,
+            x => x > 0 ? 6 * x : 0, -2, 2),
+        new("masked_fill(x³, x < 0, 1)", x => from c in Pow.Apply(x, 3) from r in MaskedFill.Apply(c, global::Nabla.Core.Numerics.Logic.Compare(global::Nabla.Core.Numerics.CompareKind.Lt, x.Value, NdArray.Scalar(0, DType.Float64), "lt"), 1) select r,
+            x => x >= 0 ? 6 * x : 0, -2, 2),
     ];
 
     static readonly Gen<(Function F, Sample X)> Cases =
