@@ -101,5 +101,10 @@ internal static class OpCatalog
         new("max_pool2d", true, x => from image in Reshape.Apply(x, [1, 1, -1]) from y in MaxPool2d.Apply(image, 1, stride: 2) select y),
         new("max_pool2d_backward", true, x => MaxPool2dBackward.Apply(x, Enumerable.Range(0, x.Shape.Numel).Select(i => i / 2).ToImmutableArray(), Shape.Of((x.Shape.Numel + 1) / 2))),
         new("take", true, x => Take.Apply(x, [x.Shape.Numel - 1, 0], Shape.Of(2))),
+        new("masked_fill", true, x => MaskedFill.Apply(x, NdArray.From(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToArray(), x.Shape), 1)),
+        new("clamp", true, x => Clamp.Apply(x, 0.75, 1.5)),
+        new("clamp_min", true, x => Clamp.Apply(x, 1, null, "clamp_min")),
+        new("clamp_max", true, x => Clamp.Apply(x, null, 1, "clamp_max")),
+        new("where_condition", true, x => WhereTensor.Apply(NdArray.From(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 3 == 0).ToArray(), x.Shape), Half(x), x)),
     ];
 }
