@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Nabla.Core;
 
 /// <summary>
-/// y = value where mask, else x (mask Bool, broadcast with x; y has x's dtype). ∂y/∂x = ¬mask: the gradient is zero
+/// y = value where mask, else x (mask Bool, or nonzero of another dtype as PyTorch 1.13; broadcast with x; y has x's dtype). ∂y/∂x = ¬mask: the gradient is zero
 /// where filled.
 /// </summary>
 public sealed class MaskedFill() : ElementwiseOp<(ImmutableArray<bool> Filled, Shape Shape)>("MaskedFillBackward0")
@@ -14,8 +14,7 @@ public sealed class MaskedFill() : ElementwiseOp<(ImmutableArray<bool> Filled, S
     public static Reader<GradEnv, Expr> Apply(Expr x, NdArray mask, double value) =>
         env =>
         {
-            if (mask.DType != DType.Bool)
-                throw new ArgumentException($"masked_fill_ only supports boolean masks, but got mask with dtype {mask.DType.Name()}");
+            mask = mask.Cast(DType.Bool);   // PyTorch 1.13 still reads another dtype's nonzero elements as true
             var shape = Shape.Broadcast(x.Shape, mask.Shape, "masked_fill");
             var filled = Logic.Mask(mask, shape);
             var y = Elementwise.Where(filled.AsSpan(), NdArray.Full(shape, value, x.DType), Layout.Expand(x.Value, shape));
