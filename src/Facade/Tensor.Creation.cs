@@ -39,6 +39,7 @@ public sealed partial class Tensor
     public static Tensor Arange(double start, double end, double step, DType? dtype = null)
     {
         var type = dtype ?? DefaultDType;
+        if (type == DType.Bool) throw new ArgumentException("\"arange_cpu\" not implemented for 'Bool'", nameof(dtype));
         if (type == DType.Int64) return Arange(ToInt64(start), ToInt64(end), ToInt64(step));
         var length = RangeLength(start, end, step);
         return Leaf(Ranges.Arange(start, step, length, (Core.DType)type), false);
@@ -52,6 +53,7 @@ public sealed partial class Tensor
     {
         if (steps < 0) throw new ArgumentException($"linspace: number of steps must be non-negative (got {steps})", nameof(steps));
         var type = (Core.DType)(dtype ?? DefaultDType);
+        if (type == Core.DType.Bool) throw new ArgumentException("\"linspace_cpu\" not implemented for 'Bool'", nameof(dtype));
         // The endpoints in the result's dtype first, as PyTorch converts its scalars (Int64: truncated, checked).
         if (type == Core.DType.Int64) (start, end) = (ToInt64(start), ToInt64(end));
         else if (type == Core.DType.Float32) (start, end) = (ToFloat32(start), ToFloat32(end));

@@ -63,6 +63,8 @@ public sealed class LogicVocabularyTests
         Assert.Equal("tensor([2.7183, 1.0000])", B(true, false).Exp().ToString());
         // torch.tensor([True, False]).max() -> tensor(True)
         Assert.Equal("tensor(True)", B(true, false).Max().ToString());
+        // torch.tensor([True, False]).pow(2) -> tensor([1, 0])
+        Assert.Equal("tensor([1, 0])", B(true, false).Pow(2).ToString());
     }
 
     [Fact]
@@ -80,6 +82,13 @@ public sealed class LogicVocabularyTests
         // torch.ones(2, 2).bool() @ torch.ones(2, 2).bool() -> RuntimeError: "addmm_impl_cpu_" not implemented for 'Bool'
         var m = Tensor.From([true, true, true, true], [2, 2]);
         Assert.Equal("\"addmm_impl_cpu_\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => m.MatMul(m)).Message);
+        // torch.arange(0., 2., 1., dtype=torch.bool) -> RuntimeError: "arange_cpu" not implemented for 'Bool'; torch.linspace(0, 1, 3, dtype=torch.bool) -> "linspace_cpu" ...
+        Assert.StartsWith("\"arange_cpu\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => Tensor.Arange(0.0, 2.0, 1.0, DType.Bool)).Message);
+        Assert.StartsWith("\"arange_cpu\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => Tensor.Arange(3, DType.Bool)).Message);
+        Assert.StartsWith("\"linspace_cpu\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => Tensor.Linspace(0, 1, 3, DType.Bool)).Message);
+        // torch.eye(2, dtype=torch.bool) -> tensor([[ True, False],\n        [False,  True]]); torch.zeros(2, dtype=torch.bool) -> tensor([False, False])
+        Assert.Equal("tensor([[ True, False],\n        [False,  True]])", Tensor.Eye(2, DType.Bool).ToString());
+        Assert.Equal("tensor([False, False])", Tensor.Zeros([2], dtype: DType.Bool).ToString());
         // torch.tensor([True]).requires_grad_() -> RuntimeError: only Tensors of floating point dtype can require gradients
         Assert.Contains("only Tensors of floating point", Assert.Throws<InvalidOperationException>(() => B(true).SetRequiresGrad()).Message);
     }
