@@ -29,7 +29,8 @@ public sealed class Clamp(string name) : ElementwiseOp<ImmutableArray<bool>>(nam
             return x.DType.IsFloating() ? rule.Record(env, y, Logic.Inside(input, lo, hi), x) : ReaderResult<Expr>.New(Expr.Constant(y));
         };
 
-    static bool Integral(double? v) => v is not { } d || (double.IsFinite(d) && Math.Floor(d) == d);
+    // A bound an Int64 clamp can take exactly: whole and within Int64's range (a larger one makes the result floating).
+    static bool Integral(double? v) => v is not { } d || (Math.Floor(d) == d && Math.Abs(d) < 9.2e18);
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial(ImmutableArray<bool> inside, Expr? y, int input, Expr t) =>
