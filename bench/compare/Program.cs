@@ -13,7 +13,7 @@ using Nabla.Compare;
 // medians and ratios written into docs/BENCHMARKS.md. Run from the repository root:
 //     dotnet run -c Release --project bench/compare
 var rounds = new Option<int>("--rounds") { Description = "rounds of alternating blocks (digits: one seed per round)", DefaultValueFactory = _ => 5 };
-var only = new Option<string[]>("--only") { Description = "workloads to run (ops mlp infer hessian memory digits); default all", AllowMultipleArgumentsPerToken = true };
+var only = new Option<string[]>("--only") { Description = "workloads to run (ops mlp infer hessian memory vocabulary digits); default all", AllowMultipleArgumentsPerToken = true };
 var noWrite = new Option<bool>("--no-write") { Description = "print the table without updating docs/BENCHMARKS.md" };
 var root = new RootCommand("Nabla against PyTorch 1.13, side by side, on the workloads of docs/BENCHMARKS.md.") { rounds, only, noWrite };
 root.SetAction(result => Harness.Run(result.GetValue(rounds), result.GetValue(only) is { Length: > 0 } o ? o : Harness.All,
@@ -22,7 +22,7 @@ return root.Parse(args).Invoke();
 
 internal static class Harness
 {
-    public static readonly string[] All = ["ops", "mlp", "infer", "hessian", "memory", "digits"];
+    public static readonly string[] All = ["ops", "mlp", "infer", "hessian", "memory", "vocabulary", "digits"];
     const string Begin = "<!-- compare:begin -->", End = "<!-- compare:end -->";
 
     public static int Run(int rounds, string[] workloads, bool write)
@@ -133,6 +133,17 @@ internal static class Harness
                                      Median(ng), Median(tng), share, "≤ 0.01", share <= 0.01, "N0", null));
                     break;
                 }
+                case "vocabulary":
+                    foreach (var (name, what) in new[]
+                             {
+                                 ("cat", "cat of four [512, 256] along dim 1, Float32"),
+                                 ("slice-backward", "x[:, 100:600] of a [1024, 1024] leaf, backward with a seed of ones"),
+                             })
+                    {
+                        var (n, t) = Alternate(name, 4);
+                        rows.Add(Row.Versus(name, what, "ms", Median(n), Median(t), 1.5, "F3") with { Range = Range(n, t, 4) });
+                    }
+                    break;
                 case "digits":
                     rows.AddRange(Digits(repo, rounds));
                     break;

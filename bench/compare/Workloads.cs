@@ -23,6 +23,8 @@ internal static class Workloads
         "hessian" => Samples(n, () => HessianMs(10)),
         "memory-grad" => Samples(n, () => KeptAliveBytes(noGrad: false)),
         "memory-nograd" => Samples(n, () => KeptAliveBytes(noGrad: true)),
+        "cat" => Samples(n, () => Vocabulary.CatMs(20)),
+        "slice-backward" => Samples(n, () => Vocabulary.SliceBackwardMs(20)),
         _ => throw new ArgumentException($"unknown workload '{name}'"),
     };
 
@@ -77,6 +79,24 @@ internal static class Workloads
 
         /// <summary>Floating-point operations of the step's products.</summary>
         public static double StepFlops => Workbench.StepGemms.Sum(g => g.Flops);
+    }
+
+    /// <summary>The vocabulary workloads (issue 13), Float32, ms per call; torch_side.py has the same shapes.</summary>
+    internal static class Vocabulary
+    {
+        static readonly Tensor[] catParts = [.. Enumerable.Range(0, 4).Select(k => Tensor.Randn([512, 256], seed: 20 + k))];
+        static readonly Tensor sliced = Tensor.Randn([1024, 1024], requiresGrad: true, seed: 30);
+        static readonly Tensor sliceSeed = Tensor.Ones([1024, 500]);
+
+        /// <summary>cat of four [512, 256] along dim 1, into [512, 1024] (runs of 256 from each part per row).</summary>
+        public static double CatMs(int reps) => MeanSeconds(reps, () => GC.KeepAlive(Tensor.Cat(catParts, dim: 1))) * 1e3;
+
+        /// <summary>x[:, 100:600] of a [1024, 1024] leaf and its backward with a seed of ones (zeros around the slice).</summary>
+        public static double SliceBackwardMs(int reps) => MeanSeconds(reps, () =>
+        {
+            sliced.Grad = null;
+            sliced[.., 100..600].Backward(sliceSeed);
+        }) * 1e3;
     }
 
     // hessian: Autograd.Hessian of sum(tanh(A x)), x in R^64, Float64 (as HessianBenchmarks); ms per Hessian.

@@ -122,7 +122,28 @@ def memory_nograd(n):
         return [memory_forward() for _ in range(n)]
 
 
+# The vocabulary workloads (issue 13), float32, ms per call: the twins of Workloads.Vocabulary.
+torch.manual_seed(1)
+cat_parts = [torch.randn(512, 256) for _ in range(4)]
+sliced = torch.randn(1024, 1024, requires_grad=True)
+slice_seed = torch.ones(1024, 500)
+
+
+def cat(n):
+    return [timed_block(lambda: torch.cat(cat_parts, dim=1), 20) * 1e3 for _ in range(n)]
+
+
+def slice_backward_step():
+    sliced.grad = None
+    sliced[:, 100:600].backward(slice_seed)
+
+
+def slice_backward(n):
+    return [timed_block(slice_backward_step, 20) * 1e3 for _ in range(n)]
+
+
 WORKLOADS = {
+    "cat": cat, "slice-backward": slice_backward,
     "ops": ops, "mlp": mlp, "infer-grad": infer_grad, "infer-nograd": infer_nograd,
     "hessian": hessian, "hessian-vectorized": lambda n: hessian(n, vectorize=True),
     "memory-grad": memory_grad, "memory-nograd": memory_nograd,

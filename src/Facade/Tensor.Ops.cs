@@ -89,7 +89,7 @@ public sealed partial class Tensor
     /// <summary>s / a, computed as PyTorch does: reciprocal(a) · s.</summary>
     public static Tensor operator /(double s, Tensor a)
     {
-        var r = GradMode.Run(Reciprocal.Apply(a.expr));
+        var r = GradMode.Run(Core.Reciprocal.Apply(a.expr));
         return Run(Mul.Apply(r, Expr.Scalar(s, r.DType)));
     }
     /// <summary>a / s for an integer s; true division, as with a double (an Int64 tensor gives the default float dtype).</summary>

@@ -105,6 +105,21 @@ public sealed class JoinVocabularyTests
     }
 
     [Fact]
+    public void A_large_cat_copied_by_several_cores_puts_every_element_in_its_place()
+    {
+        // 2 × 300 × 500 elements: past Numerics/Chunks.cs's threshold, so the rows are copied in bands, one per core.
+        var a = Tensor.From(Enumerable.Range(0, 300 * 500).Select(k => (double)k).ToArray(), [300, 500]);
+        var b = Tensor.From(Enumerable.Range(0, 300 * 500).Select(k => -(double)k).ToArray(), [300, 500]);
+        var y = Tensor.Cat([a, b], dim: 1).ToArray();
+        for (var row = 0; row < 300; row++)
+        for (var col = 0; col < 1000; col++)
+        {
+            var expected = col < 500 ? row * 500 + col : -(row * 500 + col - 500);
+            if (y[row * 1000 + col] != expected) Assert.Fail($"element [{row}, {col}] is {y[row * 1000 + col]}, not {expected}");
+        }
+    }
+
+    [Fact]
     public void Narrowed_views_of_inference_tensors_are_inference_tensors()
     {
         // with torch.inference_mode(): t = torch.ones(4, 3)

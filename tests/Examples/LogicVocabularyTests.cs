@@ -63,6 +63,19 @@ public sealed class LogicVocabularyTests
         Assert.Equal("tensor([2.7183, 1.0000])", B(true, false).Exp().ToString());
         // torch.tensor([True, False]).max() -> tensor(True)
         Assert.Equal("tensor(True)", B(true, false).Max().ToString());
+        // b = torch.tensor([[True, False], [True, True]]); b.min() -> tensor(False); b.prod() -> tensor(0); b.prod(1) -> tensor([0, 1])
+        var b = Tensor.From([true, false, true, true], [2, 2]);
+        Assert.Equal("tensor(False)", b.Min().ToString());
+        Assert.Equal("tensor(0)", b.Prod().ToString());
+        Assert.Equal("tensor([0, 1])", b.Prod(1).ToString());
+        // b.cumsum(1) -> tensor([[1, 1],\n        [1, 2]]); b.sum(0) -> tensor([2, 1]); b.max(1) -> values=tensor([True, True]), indices=tensor([0, 0])
+        Assert.Equal("tensor([[1, 1],\n        [1, 2]])", b.Cumsum(1).ToString());
+        Assert.Equal("tensor([2, 1])", b.Sum([0]).ToString());
+        var (values, indices) = b.Max(1);
+        Assert.Equal(("tensor([True, True])", "tensor([0, 0])"), (values.ToString(), indices.ToString()));
+        // torch.maximum(b, b.t()) -> tensor([[True, True],\n        [True, True]]); b.sign() -> b
+        Assert.Equal("tensor([[True, True],\n        [True, True]])", Tensor.Maximum(b, b.T()).ToString());
+        Assert.Equal(b.ToString(), b.Sign().ToString());
         // torch.tensor([True, False]).pow(2) -> tensor([1, 0])
         Assert.Equal("tensor([1, 0])", B(true, false).Pow(2).ToString());
     }
@@ -82,6 +95,10 @@ public sealed class LogicVocabularyTests
         // torch.ones(2, 2).bool() @ torch.ones(2, 2).bool() -> RuntimeError: "addmm_impl_cpu_" not implemented for 'Bool'
         var m = Tensor.From([true, true, true, true], [2, 2]);
         Assert.Equal("\"addmm_impl_cpu_\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => m.MatMul(m)).Message);
+        // b.argmax(1) -> RuntimeError: "argmax_cpu" not implemented for 'Bool'; b.floor() -> "floor_vml_cpu" ...; b.relu() -> Boolean inputs not supported for relu
+        Assert.Equal("\"argmax_cpu\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => m.ArgMax(1)).Message);
+        Assert.Equal("\"floor_vml_cpu\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => m.Floor()).Message);
+        Assert.Equal("Boolean inputs not supported for relu", Assert.Throws<ArgumentException>(() => m.Relu()).Message);
         // torch.arange(0., 2., 1., dtype=torch.bool) -> RuntimeError: "arange_cpu" not implemented for 'Bool'; torch.linspace(0, 1, 3, dtype=torch.bool) -> "linspace_cpu" ...
         Assert.StartsWith("\"arange_cpu\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => Tensor.Arange(0.0, 2.0, 1.0, DType.Bool)).Message);
         Assert.StartsWith("\"arange_cpu\" not implemented for 'Bool'", Assert.Throws<ArgumentException>(() => Tensor.Arange(3, DType.Bool)).Message);

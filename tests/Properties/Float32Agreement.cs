@@ -60,6 +60,12 @@ public sealed class Float32Agreement
         ("tanh", -3, 3, false, Tanh.Apply), ("sigmoid", -4, 4, false, Sigmoid.Apply), ("sin", -3, 3, false, Sin.Apply),
         ("cos", -3, 3, false, Cos.Apply), ("abs", 0.01, 2, true, Abs.Apply), ("relu", 0.01, 2, true, Relu.Apply),
         ("sqrt", 0.1, 4, false, Sqrt.Apply), ("reciprocal", 0.25, 4, true, Reciprocal.Apply), ("clone", -2, 2, false, Clone.Apply),
+        // The vocabulary's (issue 13).
+        ("log1p", -0.9, 4, false, Log1p.Apply), ("expm1", -3, 3, false, Expm1.Apply), ("erf", -4, 4, false, Erf.Apply),
+        ("tan", -1.4, 1.4, false, Tan.Apply), ("atan", -4, 4, false, Atan.Apply), ("asin", -0.95, 0.95, false, Asin.Apply),
+        ("acos", -0.95, 0.95, false, Acos.Apply), ("sinh", -3, 3, false, Sinh.Apply), ("cosh", -3, 3, false, Cosh.Apply),
+        ("rsqrt", 0.1, 4, false, Rsqrt.Apply), ("sign", 0.01, 2, true, Sign.Apply), ("floor", -3, 3, false, Floor.Apply),
+        ("ceil", -3, 3, false, Ceil.Apply), ("round", -3, 3, false, Round.Apply),
     ];
 
     static readonly Gen<Trial> Unary =
@@ -83,6 +89,7 @@ public sealed class Float32Agreement
     [
         ("add", -2, 2, -2, 2, Add.Apply), ("sub", -2, 2, -2, 2, Sub.Apply), ("mul", -2, 2, -2, 2, Mul.Apply),
         ("div", -2, 2, 0.5, 2, Div.Apply), ("pow", 0.5, 2, -2, 2, PowTensor.Apply),
+        ("atan2", 0.2, 2, -2, 2, Atan2.Apply), ("maximum", -2, 2, -2, 2, Maximum.Apply), ("minimum", -2, 2, -2, 2, Minimum.Apply),
     ];
 
     static readonly Gen<Trial> Binary =

@@ -18,6 +18,8 @@ internal static class OpCatalog
 {
     static Expr Half(Expr x) => Expr.Scalar(0.5, x.DType);
 
+    static Expr Quarter(Expr x) => Expr.Scalar(0.25, x.DType);
+
     // Loss targets: 0.5 everywhere (losses take no broadcasting), and class 0 for the one row of an nll_loss.
     static Expr Halves(Expr x) => Expr.Constant(NdArray.Full(x.Shape, 0.5, x.DType));
 
@@ -101,6 +103,26 @@ internal static class OpCatalog
         new("max_pool2d", true, x => from image in Reshape.Apply(x, [1, 1, -1]) from y in MaxPool2d.Apply(image, 1, stride: 2) select y),
         new("max_pool2d_backward", true, x => MaxPool2dBackward.Apply(x, Enumerable.Range(0, x.Shape.Numel).Select(i => i / 2).ToImmutableArray(), Shape.Of((x.Shape.Numel + 1) / 2))),
         new("take", true, x => Take.Apply(x, [x.Shape.Numel - 1, 0], Shape.Of(2))),
+        // The vocabulary's elementwise ops (issue 13); tan, asin and acos of x/4, inside their domains.
+        new("log1p", true, Log1p.Apply),
+        new("expm1", true, Expm1.Apply),
+        new("erf", true, Erf.Apply),
+        new("tan", true, x => from q in Mul.Apply(x, Quarter(x)) from y in Tan.Apply(q) select y),
+        new("atan", true, Atan.Apply),
+        new("asin", true, x => from q in Mul.Apply(x, Quarter(x)) from y in Asin.Apply(q) select y),
+        new("acos", true, x => from q in Mul.Apply(x, Quarter(x)) from y in Acos.Apply(q) select y),
+        new("sinh", true, Sinh.Apply),
+        new("cosh", true, Cosh.Apply),
+        new("rsqrt", true, Rsqrt.Apply),
+        new("square", true, Nabla.Core.Square.Apply),
+        new("sign", false, Sign.Apply),
+        new("floor", false, Floor.Apply),
+        new("ceil", false, Ceil.Apply),
+        new("round", false, Round.Apply),
+        new("round_decimals", false, x => RoundDecimals.Apply(x, 1)),
+        new("atan2", true, x => Atan2.Apply(x, Half(x))),
+        new("maximum", true, x => Maximum.Apply(x, Expr.Scalar(1, x.DType))),
+        new("minimum", true, x => Minimum.Apply(x, Expr.Scalar(1, x.DType))),
         new("masked_fill", true, x => MaskedFill.Apply(x, NdArray.From(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToArray(), x.Shape), 1)),
         new("clamp", true, x => Clamp.Apply(x, 0.75, 1.5)),
         new("clamp_min", true, x => Clamp.Apply(x, 1, null, "clamp_min")),

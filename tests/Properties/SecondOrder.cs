@@ -31,6 +31,18 @@ public sealed class SecondOrder
         new("cos", Cos.Apply, x => -Math.Cos(x), -2, 2),
         new("sigmoid", Sigmoid.Apply, x => { var s = 1 / (1 + Math.Exp(-x)); return s * (1 - s) * (1 - 2 * s); }, -2, 2),
         new("x^1.5 = pow(x, e)", x => PowTensor.Apply(x, Expr.Scalar(1.5, DType.Float64)), x => 0.75 / Math.Sqrt(x), 0.5, 2),
+        // The vocabulary's elementwise ops (issue 13).
+        new("log1p", Log1p.Apply, x => -1 / ((1 + x) * (1 + x)), -0.5, 2),
+        new("expm1", Expm1.Apply, Math.Exp, -2, 2),
+        new("erf", Erf.Apply, x => -4 * x / Math.Sqrt(Math.PI) * Math.Exp(-x * x), -2, 2),
+        new("tan", Tan.Apply, x => 2 * Math.Tan(x) * (1 + Math.Tan(x) * Math.Tan(x)), -1.2, 1.2),
+        new("atan", Atan.Apply, x => -2 * x / ((1 + x * x) * (1 + x * x)), -2, 2),
+        new("asin", Asin.Apply, x => x / Math.Pow(1 - x * x, 1.5), -0.9, 0.9),
+        new("acos", Acos.Apply, x => -x / Math.Pow(1 - x * x, 1.5), -0.9, 0.9),
+        new("sinh", Sinh.Apply, Math.Sinh, -2, 2),
+        new("cosh", Cosh.Apply, Math.Cosh, -2, 2),
+        new("rsqrt", Rsqrt.Apply, x => 0.75 * Math.Pow(x, -2.5), 0.5, 2),
+        new("square = pow(x, 2)", Nabla.Core.Square.Apply, x => 2, -2, 2),
         // Piecewise ops of the logic vocabulary around a cube: their masks pass the second derivative where open.
         new("clamp(x, −1, 1)³", x => from c in Clamp.Apply(x, -1, 1) from r in Pow.Apply(c, 3) select r, x => Math.Abs(x) <= 1 ? 6 * x : 0, -2, 2),
         new("where(x > 0, x³, 0)", x => from c in Pow.Apply(x, 3) from r in WhereTensor.Apply(global::Nabla.Core.Numerics.Logic.Compare(global::Nabla.Core.Numerics.CompareKind.Gt, x.Value, NdArray.Scalar(0, DType.Float64), "gt"), c, Expr.Scalar(0, DType.Float64)) select r,

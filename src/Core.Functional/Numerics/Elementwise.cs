@@ -12,13 +12,18 @@ internal enum BinaryKernel { Add, Sub, Mul, Div, Pow }
 internal enum MaskKind { Equal, RightZero, LeftZeroRightNonNegative }
 
 /// <summary>Unary elementwise kernels.</summary>
-internal enum UnaryKernel { Neg, Exp, Log, Tanh, Sqrt, Abs, Sin, Cos, Sigmoid, Relu, Sign }
+internal enum UnaryKernel
+{
+    Neg, Exp, Log, Tanh, Sqrt, Abs, Sin, Cos, Sigmoid, Relu, Sign,
+    // The vocabulary's (issue 13, Elementwise.Vocabulary.cs). Signum is PyTorch's sign (NaN gives 0); Sign keeps NaN.
+    Log1p, Expm1, Erf, Tan, Atan, Asin, Acos, Sinh, Cosh, Rsqrt, Floor, Ceil, Round, Signum,
+}
 
 /// <summary>
 /// Elementwise kernels over whole buffers: one dtype switch per call, then SIMD loops from
 /// <see cref="TensorPrimitives"/>; no per-element delegate or virtual call.
 /// </summary>
-internal static class Elementwise
+internal static partial class Elementwise
 {
     /// <summary>
     /// a ∘ b with broadcasting and dtype promotion (Div computes in a floating dtype); Int64 arithmetic wraps on
@@ -77,11 +82,11 @@ internal static class Elementwise
         return result;
     }
 
-    /// <summary>f(x) elementwise; Exp, Log and Tanh compute in a floating dtype.</summary>
+    /// <summary>f(x) elementwise; an Int64 x computes in a floating dtype except where f keeps integers (<see cref="KeepsIntegers"/>).</summary>
     public static NdArray Unary(UnaryKernel op, NdArray x)
     {
-        if (x.DType == DType.Bool) x = Logic.BoolUnary(op, x);
-        if (op is not (UnaryKernel.Neg or UnaryKernel.Abs or UnaryKernel.Relu or UnaryKernel.Sign))
+        if (x.DType == DType.Bool && (x = Logic.BoolUnary(op, x)).DType == DType.Bool) return x;   // refused, sign, or as Int64
+        if (!KeepsIntegers(op))
             x = Layout.Cast(x, x.DType.ToFloating());
         if (x.Numel == 1)
             return x.DType switch
@@ -294,8 +299,7 @@ internal static class Elementwise
     {
         // Only the transcendental kernels are worth a second core: the others are bound by memory, and handing work to
         // the thread pool between matrix products cost a training step 20 % (docs/BENCHMARKS.md).
-        if (op is UnaryKernel.Exp or UnaryKernel.Log or UnaryKernel.Tanh or UnaryKernel.Sin or UnaryKernel.Cos or UnaryKernel.Sigmoid
-            && Chunks.Worth(r.Length))
+        if (Transcendental(op) && Chunks.Worth(r.Length))
             UnarySplit(op, x, r);
         else Unary(op, x, r.AsSpan());
         return r;
@@ -312,7 +316,7 @@ internal static class Elementwise
             case UnaryKernel.Neg: TensorPrimitives.Negate(x, r); break;
             case UnaryKernel.Exp: TensorPrimitives.Exp(x, r); break;
             case UnaryKernel.Log: TensorPrimitives.Log(x, r); break;
-            case UnaryKernel.Tanh: TensorPrimitives.Tanh(x, r); break;
+            case UnaryKernel.Tanh: Tanh(x, r); break;
             case UnaryKernel.Sqrt: TensorPrimitives.Sqrt(x, r); break;
             case UnaryKernel.Abs: TensorPrimitives.Abs(x, r); break;
             case UnaryKernel.Sin: TensorPrimitives.Sin(x, r); break;
@@ -320,7 +324,19 @@ internal static class Elementwise
             case UnaryKernel.Sigmoid: TensorPrimitives.Sigmoid(x, r); break;
             case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
             case UnaryKernel.Sign: Sign(x, r); break;
+            default: VocabularyUnary(op, x, r); break;
         }
+    }
+
+    // tanh x. TensorPrimitives.Tanh loses the digits of small |x| (its tanh(1e-9) in Float32 is −5.96e-8, and Float64
+    // drifts by 3e-8 relative there), as (e²ˣ − 1)/(e²ˣ + 1) does; below |x| = 0.5 the C library's tanh, in Float64,
+    // gives those elements instead (within an ulp, as PyTorch's).
+    static void Tanh<T>(ReadOnlySpan<T> x, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Tanh(x, r);
+        var half = T.CreateTruncating(0.5);
+        for (var i = 0; i < x.Length; i++)
+            if (T.Abs(x[i]) < half) r[i] = T.CreateTruncating(Math.Tanh(double.CreateTruncating(x[i])));
     }
 
     // sign(x) with NaN kept, a vector at a time (ReLU's VJP calls it on every activation).
@@ -355,7 +371,8 @@ internal static class Elementwise
             // |x| wrapping as PyTorch's: |Int64.MinValue| is Int64.MinValue (TensorPrimitives.Abs throws there).
             case UnaryKernel.Abs: for (var i = 0; i < r.Length; i++) r[i] = T.IsNegative(x[i]) ? -x[i] : x[i]; break;
             case UnaryKernel.Relu: TensorPrimitives.Max(x, T.Zero, r); break;
-            case UnaryKernel.Sign: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(T.Sign(x[i])); break;
+            case UnaryKernel.Sign or UnaryKernel.Signum: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(T.Sign(x[i])); break;
+            case UnaryKernel.Floor or UnaryKernel.Ceil or UnaryKernel.Round: x.CopyTo(r); break;
             default: throw new NotSupportedException(op.ToString());
         }
     }

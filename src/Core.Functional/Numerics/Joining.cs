@@ -29,15 +29,30 @@ internal static class Joining
         var r = Buffers.Uninitialized<T>(shape.Numel);
         var (outer, inner) = Around(shape, dim);
         var row = shape[dim] * inner;
-        var offset = 0;
-        foreach (var x in xs)
+        var sources = xs.Select(x => Layout.Cast(x, dtype)).ToArray();
+        // Large results are copied by the cores in bands of outer rows (each element is copied once either way).
+        void Rows(int first, int count)
         {
-            var run = x.Shape[dim] * inner;
-            var source = Layout.Cast(x, dtype).Span<T>();
-            for (var o = 0; o < outer; o++) source.Slice(o * run, run).CopyTo(r.AsSpan(o * row + offset, run));
-            offset += run;
+            var offset = 0;
+            foreach (var x in sources)
+            {
+                var run = x.Shape[dim] * inner;
+                var source = x.Span<T>();
+                for (var o = first; o < first + count; o++) source.Slice(o * run, run).CopyTo(r.AsSpan(o * row + offset, run));
+                offset += run;
+            }
         }
+        if (outer > 1 && Chunks.Worth(r.Length)) ParallelRows(outer, Rows);
+        else Rows(0, outer);
         return r;
+    }
+
+    // body(first, count) over [0, outer) in one band per core.
+    static void ParallelRows(int outer, Action<int, int> body)
+    {
+        var cores = Math.Min(Chunks.Cores, outer);
+        var band = (outer + cores - 1) / cores;
+        Parallel.For(0, cores, c => { var first = c * band; if (first < outer) body(first, Math.Min(band, outer - first)); });
     }
 
     /// <summary>x[…, start : start + length, …] along <paramref name="dim"/> (a copy).</summary>

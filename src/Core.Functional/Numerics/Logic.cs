@@ -47,9 +47,17 @@ internal static class Logic
         _ => Layout.Cast(Elementwise.Binary(op, Layout.Cast(a, DType.Int64), Layout.Cast(b, DType.Int64), name), DType.Bool),
     };
 
-    /// <summary>A Bool operand of a unary kernel: refused for −x and |x| (as PyTorch), else computed in Int64 (1 and 0).</summary>
+    /// <summary>
+    /// A Bool operand of a unary kernel: refused where PyTorch refuses it (−x, |x|, relu, floor, ceil, round), sign(x)
+    /// is x itself, else the operand in Int64 (1 and 0) for the kernel to compute in.
+    /// </summary>
     public static NdArray BoolUnary(UnaryKernel op, NdArray x) => op switch
     {
+        UnaryKernel.Sign or UnaryKernel.Signum => x,
+        UnaryKernel.Relu => throw new ArgumentException("Boolean inputs not supported for relu"),
+        UnaryKernel.Floor => throw new ArgumentException("\"floor_vml_cpu\" not implemented for 'Bool'"),
+        UnaryKernel.Ceil => throw new ArgumentException("\"ceil_vml_cpu\" not implemented for 'Bool'"),
+        UnaryKernel.Round => throw new ArgumentException("\"round_vml_cpu\" not implemented for 'Bool'"),
         UnaryKernel.Neg => throw new ArgumentException(
             "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."),
         UnaryKernel.Abs => throw new ArgumentException("\"abs_cpu\" not implemented for 'Bool'"),

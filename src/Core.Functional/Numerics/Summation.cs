@@ -77,6 +77,69 @@ internal static class Summation
         for (var j = 0; j < inner; j++) r[j] = T.CreateTruncating(total[j]);
     }
 
+    /// <summary>
+    /// The running sums of x along <paramref name="dim"/> (already normalized; from the last element back when
+    /// <paramref name="reverse"/>): torch.cumsum. Floating sums run in Float64 (as PyTorch's CPU kernel accumulates
+    /// Float32), a row of inner elements at a time when the dim is not last; Int64 sums are exact and wrap on overflow.
+    /// </summary>
+    public static NdArray RunningSums(NdArray x, int dim, bool reverse)
+    {
+        if (x.DType == DType.Bool) x = Layout.Cast(x, DType.Int64);   // Bool sums count, in Int64
+        var (outer, n, inner) = Reductions.Split(x.Shape, dim);
+        return x.DType switch
+        {
+            DType.Float32 => NdArray.Own(x.Shape, RunningSums(x.Span<float>(), outer, n, inner, reverse)),
+            DType.Float64 => NdArray.Own(x.Shape, RunningSums(x.Span<double>(), outer, n, inner, reverse)),
+            _ => NdArray.Own(x.Shape, RunningSums(x.Span<long>(), outer, n, inner, reverse)),
+        };
+    }
+
+    static T[] RunningSums<T>(ReadOnlySpan<T> x, int outer, int n, int inner, bool reverse) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var r = Buffers.Uninitialized<T>(x.Length);
+        if (inner == 1)
+        {
+            for (var o = 0; o < outer; o++)
+            {
+                var row = x.Slice(o * n, n);
+                var sums = r.AsSpan(o * n, n);
+                var s = 0.0;
+                if (reverse) for (var k = n - 1; k >= 0; k--) sums[k] = T.CreateTruncating(s += double.CreateTruncating(row[k]));
+                else for (var k = 0; k < n; k++) sums[k] = T.CreateTruncating(s += double.CreateTruncating(row[k]));
+            }
+            return r;
+        }
+        var acc = new double[inner];
+        for (var o = 0; o < outer; o++)
+        {
+            acc.AsSpan().Clear();
+            for (var step = 0; step < n; step++)
+            {
+                var at = (o * n + (reverse ? n - 1 - step : step)) * inner;
+                AddWidened(x.Slice(at, inner), acc);
+                TensorPrimitives.ConvertTruncating<double, T>(acc, r.AsSpan(at, inner));
+            }
+        }
+        return r;
+    }
+
+    static long[] RunningSums(ReadOnlySpan<long> x, int outer, int n, int inner, bool reverse)
+    {
+        var r = Buffers.Uninitialized<long>(x.Length);
+        var acc = new long[inner];
+        for (var o = 0; o < outer; o++)
+        {
+            acc.AsSpan().Clear();
+            for (var step = 0; step < n; step++)
+            {
+                var at = (o * n + (reverse ? n - 1 - step : step)) * inner;
+                TensorPrimitives.Add(acc, x.Slice(at, inner), acc);
+                acc.CopyTo(r.AsSpan(at, inner));
+            }
+        }
+        return r;
+    }
+
     static int Leaves(int n, int perLeaf) => Math.Max(1, (n + perLeaf - 1) / perLeaf);
 
     // Σ of at most a block: eight vector accumulators (enough to hide the adds' latency), then the scalar tail apart.

@@ -53,3 +53,29 @@ public sealed class MeanDim() : LinearOp<(Shape Shape, int Dim, bool KeepDim)>("
     // n, the size of the dimension averaged over (1 for a 0-dimensional x).
     static int Count(Shape x, int dim) => x.Rank == 0 ? 1 : x[dim];
 }
+
+/// <summary>
+/// y = the mean of x over several dimensions (all of them for an empty list, as PyTorch) of n elements in all, kept
+/// as size 1 with keepDim: linear, with adjoint x̄ = ȳ / n (viewed with the kept shape) broadcast to x's shape.
+/// </summary>
+public sealed class MeanDims() : LinearOp<(Shape Shape, int[] Dims, bool KeepDim)>("MeanBackward1", Saves.Shapes)
+{
+    static readonly MeanDims Rule = new();
+
+    /// <summary>The mean over <paramref name="dims"/> (negative ones count from the end; no dim twice).</summary>
+    public static Reader<GradEnv, Expr> Apply(Expr x, int[] dims, bool keepDim = false) =>
+        env =>
+        {
+            var ds = SumDims.Normalize(x.Shape, dims, "mean");
+            var sum = Reductions.SumDims(Mean.Floating(x, "mean"), ds, SumDims.Reduced(x.Shape, ds, keepDim));
+            return Rule.Record(env, Mean.Divide(sum, SumDims.Count(x.Shape, ds)), (x.Shape, ds, keepDim), x);
+        };
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Map((Shape Shape, int[] Dims, bool KeepDim) s, Shape shape, Expr t) =>
+        Apply(t, s.Dims, s.KeepDim);
+
+    /// <inheritdoc/>
+    protected internal override Reader<GradEnv, Expr> Adjoint((Shape Shape, int[] Dims, bool KeepDim) s, Expr yBar) =>
+        from g in Div.Apply(yBar, Expr.Scalar(SumDims.Count(s.Shape, s.Dims), yBar.DType)) from r in SumDims.Spread(s, g) select r;
+}
