@@ -12,10 +12,10 @@ public sealed partial class Tensor
         return Leaf(NdArray.From(data, shape is null ? Core.Shape.Of(data.Length) : ShapeOf(shape)), false);
     }
 
-    // A Python number compared with a tensor: an integral one is an Int64 scalar (exact against Int64 tensors), any
-    // other one a Float64 0-dimensional scalar, which decides nothing against a floating tensor (torch.eq(x, 0.1)
-    // compares in x's dtype) and gives the default floating dtype against an integral one, as PyTorch's wrapped numbers.
-    Expr Scalar(double value) =>
+    // A Python number next to this tensor, as PyTorch wraps it: in this tensor's dtype when that is floating
+    // (torch.eq(x, 0.1) compares in x's dtype); next to an Int64 or Bool tensor an Int64 scalar when whole (exact),
+    // else one of the default floating dtype.
+    Expr Wrapped(double value) =>
         Value.DType.IsFloating() ? Number(value)
         : double.IsFinite(value) && Math.Floor(value) == value && Math.Abs(value) < 9.2e18 ? Number((long)value)
         : Expr.Scalar(value, DTypes.DefaultFloating);
@@ -23,27 +23,27 @@ public sealed partial class Tensor
     /// <summary>x = y elementwise with broadcasting, as Bool (torch.eq); never requires grad.</summary>
     public Tensor Eq(Tensor other) => Run(Compare.Apply(CompareKind.Eq, expr, other.expr));
     /// <summary>x = s elementwise, as Bool (torch.eq).</summary>
-    public Tensor Eq(double other) => Run(Compare.Apply(CompareKind.Eq, expr, Scalar(other)));
+    public Tensor Eq(double other) => Run(Compare.Apply(CompareKind.Eq, expr, Wrapped(other)));
     /// <summary>x ≠ y elementwise with broadcasting, as Bool (torch.ne); never requires grad.</summary>
     public Tensor Ne(Tensor other) => Run(Compare.Apply(CompareKind.Ne, expr, other.expr));
     /// <summary>x ≠ s elementwise, as Bool (torch.ne).</summary>
-    public Tensor Ne(double other) => Run(Compare.Apply(CompareKind.Ne, expr, Scalar(other)));
+    public Tensor Ne(double other) => Run(Compare.Apply(CompareKind.Ne, expr, Wrapped(other)));
     /// <summary>x &lt; y elementwise with broadcasting, as Bool (torch.lt); never requires grad.</summary>
     public Tensor Lt(Tensor other) => Run(Compare.Apply(CompareKind.Lt, expr, other.expr));
     /// <summary>x &lt; s elementwise, as Bool (torch.lt).</summary>
-    public Tensor Lt(double other) => Run(Compare.Apply(CompareKind.Lt, expr, Scalar(other)));
+    public Tensor Lt(double other) => Run(Compare.Apply(CompareKind.Lt, expr, Wrapped(other)));
     /// <summary>x ≤ y elementwise with broadcasting, as Bool (torch.le); never requires grad.</summary>
     public Tensor Le(Tensor other) => Run(Compare.Apply(CompareKind.Le, expr, other.expr));
     /// <summary>x ≤ s elementwise, as Bool (torch.le).</summary>
-    public Tensor Le(double other) => Run(Compare.Apply(CompareKind.Le, expr, Scalar(other)));
+    public Tensor Le(double other) => Run(Compare.Apply(CompareKind.Le, expr, Wrapped(other)));
     /// <summary>x &gt; y elementwise with broadcasting, as Bool (torch.gt); never requires grad.</summary>
     public Tensor Gt(Tensor other) => Run(Compare.Apply(CompareKind.Gt, expr, other.expr));
     /// <summary>x &gt; s elementwise, as Bool (torch.gt).</summary>
-    public Tensor Gt(double other) => Run(Compare.Apply(CompareKind.Gt, expr, Scalar(other)));
+    public Tensor Gt(double other) => Run(Compare.Apply(CompareKind.Gt, expr, Wrapped(other)));
     /// <summary>x ≥ y elementwise with broadcasting, as Bool (torch.ge); never requires grad.</summary>
     public Tensor Ge(Tensor other) => Run(Compare.Apply(CompareKind.Ge, expr, other.expr));
     /// <summary>x ≥ s elementwise, as Bool (torch.ge).</summary>
-    public Tensor Ge(double other) => Run(Compare.Apply(CompareKind.Ge, expr, Scalar(other)));
+    public Tensor Ge(double other) => Run(Compare.Apply(CompareKind.Ge, expr, Wrapped(other)));
 
     /// <summary>¬x elementwise, x read as Bool (nonzero is true; torch.logical_not).</summary>
     public Tensor LogicalNot() => Run(Logical.Apply(null, expr));
@@ -72,7 +72,7 @@ public sealed partial class Tensor
     /// <summary>y = condition ? x : y elementwise, the three broadcast together; condition Bool (WhereBackward0).</summary>
     public static Tensor Where(Tensor condition, Tensor x, Tensor y) => Run(WhereTensor.Apply(condition.Value, x.expr, y.expr));
     /// <summary>condition ? x : s elementwise; an integral s keeps an Int64 x Int64.</summary>
-    public static Tensor Where(Tensor condition, Tensor x, double y) => Run(WhereTensor.Apply(condition.Value, x.expr, x.Scalar(y)));
+    public static Tensor Where(Tensor condition, Tensor x, double y) => Run(WhereTensor.Apply(condition.Value, x.expr, x.Wrapped(y)));
     /// <summary>condition ? s : y elementwise; an integral s keeps an Int64 y Int64.</summary>
-    public static Tensor Where(Tensor condition, double x, Tensor y) => Run(WhereTensor.Apply(condition.Value, y.Scalar(x), y.expr));
+    public static Tensor Where(Tensor condition, double x, Tensor y) => Run(WhereTensor.Apply(condition.Value, y.Wrapped(x), y.expr));
 }
