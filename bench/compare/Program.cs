@@ -138,6 +138,8 @@ internal static class Harness
                              {
                                  ("cat", "cat of four [512, 256] along dim 1, Float32"),
                                  ("slice-backward", "x[:, 100:600] of a [1024, 1024] leaf, backward with a seed of ones"),
+                                 ("einsum", "einsum(\"bhqd,bhkd->bhqk\"), [8, 8, 128, 64] queries and keys, Float32"),
+                                 ("logsumexp", "logsumexp over the last dim of [1024, 1024], Float32"),
                              })
                     {
                         var (n, t) = Alternate(name, 4);

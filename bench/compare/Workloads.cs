@@ -25,6 +25,8 @@ internal static class Workloads
         "memory-nograd" => Samples(n, () => KeptAliveBytes(noGrad: true)),
         "cat" => Samples(n, () => Vocabulary.CatMs(20)),
         "slice-backward" => Samples(n, () => Vocabulary.SliceBackwardMs(20)),
+        "einsum" => Samples(n, () => Vocabulary.EinsumMs(10)),
+        "logsumexp" => Samples(n, () => Vocabulary.LogSumExpMs(20)),
         _ => throw new ArgumentException($"unknown workload '{name}'"),
     };
 
@@ -87,6 +89,15 @@ internal static class Workloads
         static readonly Tensor[] catParts = [.. Enumerable.Range(0, 4).Select(k => Tensor.Randn([512, 256], seed: 20 + k))];
         static readonly Tensor sliced = Tensor.Randn([1024, 1024], requiresGrad: true, seed: 30);
         static readonly Tensor sliceSeed = Tensor.Ones([1024, 500]);
+
+        static readonly Tensor queries = Tensor.Randn([8, 8, 128, 64], seed: 40), keys = Tensor.Randn([8, 8, 128, 64], seed: 41);
+        static readonly Tensor logits = Tensor.Randn([1024, 1024], seed: 42);
+
+        /// <summary>Attention scores, einsum("bhqd,bhkd->bhqk") of [8, 8, 128, 64] queries and keys.</summary>
+        public static double EinsumMs(int reps) => MeanSeconds(reps, () => GC.KeepAlive(Tensor.Einsum("bhqd,bhkd->bhqk", queries, keys))) * 1e3;
+
+        /// <summary>logsumexp over the last dim of [1024, 1024].</summary>
+        public static double LogSumExpMs(int reps) => MeanSeconds(reps, () => GC.KeepAlive(logits.LogSumExp(1))) * 1e3;
 
         /// <summary>cat of four [512, 256] along dim 1, into [512, 1024] (runs of 256 from each part per row).</summary>
         public static double CatMs(int reps) => MeanSeconds(reps, () => GC.KeepAlive(Tensor.Cat(catParts, dim: 1))) * 1e3;

@@ -129,6 +129,18 @@ sliced = torch.randn(1024, 1024, requires_grad=True)
 slice_seed = torch.ones(1024, 500)
 
 
+queries, keys = torch.randn(8, 8, 128, 64), torch.randn(8, 8, 128, 64)
+logits = torch.randn(1024, 1024)
+
+
+def einsum(n):
+    return [timed_block(lambda: torch.einsum("bhqd,bhkd->bhqk", queries, keys), 10) * 1e3 for _ in range(n)]
+
+
+def logsumexp(n):
+    return [timed_block(lambda: torch.logsumexp(logits, 1), 20) * 1e3 for _ in range(n)]
+
+
 def cat(n):
     return [timed_block(lambda: torch.cat(cat_parts, dim=1), 20) * 1e3 for _ in range(n)]
 
@@ -143,7 +155,7 @@ def slice_backward(n):
 
 
 WORKLOADS = {
-    "cat": cat, "slice-backward": slice_backward,
+    "cat": cat, "slice-backward": slice_backward, "einsum": einsum, "logsumexp": logsumexp,
     "ops": ops, "mlp": mlp, "infer-grad": infer_grad, "infer-nograd": infer_nograd,
     "hessian": hessian, "hessian-vectorized": lambda n: hessian(n, vectorize=True),
     "memory-grad": memory_grad, "memory-nograd": memory_nograd,

@@ -91,6 +91,9 @@ internal static class OpCatalog
         new("mv", true, x => from v in Reshape.Apply(x, [-1]) from m in Reshape.Apply(x, [1, -1]) from y in Mv.Apply(m, v) select y),
         new("bmm", true, x => from a in Reshape.Apply(x, [1, 1, -1]) from b in Reshape.Apply(x, [1, -1, 1]) from y in Bmm.Apply(a, b) select y),
         new("matmul", true, x => from v in Reshape.Apply(x, [-1]) from y in MatMul.Apply(v, v) select y),
+        // x as a row and as a column, contracted (mm), then times the row again (a broadcasting mul): (x·x)·x.
+        new("einsum", true, x => from a in Reshape.Apply(x, [1, -1]) from b in Reshape.Apply(x, [-1, 1])
+                                 from y in Einsum.Apply("ij,jk,il->il", [a, b, a]) select y),
         new("where", true, x => Where.Apply(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToImmutableArray(), x, Half(x))),
         // x as a 1×n image and as a 1×n kernel, padded to 3×(n+2): a 3×3 output, each element a sum of up to n products.
         new("conv2d", true, x => from image in Reshape.Apply(x, [1, 1, 1, -1]) from y in Convolution.Apply(image, image, null, padding: 1) select y),

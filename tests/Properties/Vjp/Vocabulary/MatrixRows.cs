@@ -56,7 +56,56 @@ internal static partial class GradcheckTable
         // tril and triu: masks, their own adjoints, on batches of matrices.
         Row("tril", "TrilBackward0", Triangles, (k, xs) => Tril.Apply(xs[0], k)),
         Row("triu", "TriuBackward0", Triangles, (k, xs) => Tril.Triu(xs[0], k)),
+        // einsum has no rule of its own: diagonals, permutes, sums, a mul or one bmm per pair, reshapes (Ops/Einsum.cs).
+        // Its grad_fn is the last lowered op's, as PyTorch 1.13's: a view after a contraction, else mul, sum or permute.
+        Einsum("ij,jk->ik", "ViewBackward0", from m in Size from k in Size from n in Size select Shapes([m, k], [k, n])),
+        // Operands stored transposed, which mm reads transposed (no permute).
+        Einsum("ji,jk->ik", "ViewBackward0", from m in Size from k in Size from n in Size select Shapes([k, m], [k, n])),
+        Einsum("ij,kj->ik", "ViewBackward0", from m in Size from k in Size from n in Size select Shapes([m, k], [n, k])),
+        Einsum("bij,bjk->bik", "ViewBackward0",
+            from b in Size from m in Size from k in Size from n in Size select Shapes([b, m, k], [b, k, n])),
+        // Attention scores: batch and head dims shared, d contracted, q and k kept.
+        Einsum("bhqd,bhkd->bhqk", "ViewBackward0",
+            from b in Size from h in Size from q in Size from k in Size from d in Size select Shapes([b, h, q, d], [b, h, k, d])),
+        Einsum("ii->i", "PermuteBackward0", from n in Size select Shapes([n, n])),
+        Einsum("ii", "SumBackward1", from n in Size select Shapes([n, n])),
+        Einsum("ij->", "SumBackward1", from m in Size from n in Size select Shapes([m, n])),
+        Einsum("ijk->kj", "SumBackward1", from i in Size from j in Size from k in Size select Shapes([i, j, k])),
+        Einsum("i,j->ij", "MulBackward0", from m in Size from n in Size select Shapes([m], [n])),
+        // A subscript of size 1 in one operand broadcasts against the other's (b's j of size 1 now and then).
+        Einsum("ij,j->i", "ViewBackward0",
+            from m in Size from k in Size from one in Gen.Elements(false, true) select Shapes([m, k], [one ? 1 : k])),
+        // Batch dims under the ellipsis broadcast (of different ranks, size 1 against n).
+        Einsum("...ij,...jk->...ik", "ViewBackward0",
+            from batch in Generators.Shapes(0, 2)
+            from batchA in Generators.BroadcastingTo(batch)
+            from batchB in Generators.BroadcastingTo(batch)
+            from m in Size from k in Size from n in Size
+            select Shapes([.. batchA.ToArray(), m, k], [.. batchB.ToArray(), k, n])),
+        // A diagonal, a contraction and an output in another order; three operands contracted left to right.
+        Einsum("iij,jk->ki", "ViewBackward0", from i in Size from j in Size from k in Size select Shapes([i, i, j], [j, k])),
+        Einsum("ij,jk,kl->il", "ViewBackward0",
+            from i in Size from j in Size from k in Size from l in Size select Shapes([i, j], [j, k], [k, l])),
     ];
+
+    /// <summary>A row for torch.einsum of <paramref name="equation"/> on operands of the drawn shapes.</summary>
+    static GradcheckRow Einsum(string equation, string gradFn, Gen<Shape[]> shapes) =>
+        Row($"einsum {equation}", gradFn,
+            from operands in shapes
+            from samples in Gen.CollectToArray(operands, shape => Generators.Samples(shape))
+            from seed in Generators.Seeds
+            select (new Case(samples, seed), new Equation(equation)),
+            (e, xs) => Core.Einsum.Apply(e.Value, xs));
+
+    static Gen<int> Size => Gen.Choose(1, 4);
+
+    static Shape[] Shapes(params int[][] operands) => [.. operands.Select(Shape.Of)];
+
+    /// <summary>An einsum equation, printed as one.</summary>
+    internal sealed record Equation(string Value)
+    {
+        public override string ToString() => $"equation \"{Value}\"";
+    }
 
     /// <summary>Stacks of matrices (rank 2–4) and a diagonal −5..5.</summary>
     static Gen<(Case Case, int Diagonal)> Triangles =>
