@@ -9,4 +9,6 @@ public enum DType
     Float64 = Core.DType.Float64,
     /// <summary>64-bit integer, <c>torch.int64</c>; never requires grad.</summary>
     Int64 = Core.DType.Int64,
+    /// <summary>Boolean, <c>torch.bool</c>: results of comparisons, masks; never requires grad.</summary>
+    Bool = Core.DType.Bool,
 }

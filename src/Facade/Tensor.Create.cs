@@ -89,6 +89,7 @@ public sealed partial class Tensor
     public static Tensor Arange(int n, DType? dtype = null)
     {
         if (n < 0) throw new ArgumentException($"arange: upper bound {n} must be non-negative", nameof(n));
+        if (dtype == DType.Bool) throw new ArgumentException("\"arange_cpu\" not implemented for 'Bool'", nameof(dtype));
         var values = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         return Leaf(NdArray.From(values, Core.Shape.Of(n), (Core.DType)(dtype ?? DType.Int64)), false);
     }

@@ -39,6 +39,7 @@ public sealed partial class Tensor
     public static Tensor Arange(double start, double end, double step, DType? dtype = null)
     {
         var type = dtype ?? DefaultDType;
+        if (type == DType.Bool) throw new ArgumentException("\"arange_cpu\" not implemented for 'Bool'", nameof(dtype));
         if (type == DType.Int64) return Arange(ToInt64(start), ToInt64(end), ToInt64(step));
         var length = RangeLength(start, end, step);
         return Leaf(Ranges.Arange(start, step, length, (Core.DType)type), false);
@@ -52,6 +53,7 @@ public sealed partial class Tensor
     {
         if (steps < 0) throw new ArgumentException($"linspace: number of steps must be non-negative (got {steps})", nameof(steps));
         var type = (Core.DType)(dtype ?? DefaultDType);
+        if (type == Core.DType.Bool) throw new ArgumentException("\"linspace_cpu\" not implemented for 'Bool'", nameof(dtype));
         // The endpoints in the result's dtype first, as PyTorch converts its scalars (Int64: truncated, checked).
         if (type == Core.DType.Int64) (start, end) = (ToInt64(start), ToInt64(end));
         else if (type == Core.DType.Float32) (start, end) = (ToFloat32(start), ToFloat32(end));
@@ -97,12 +99,12 @@ public sealed partial class Tensor
         Rand((t ?? throw new ArgumentNullException(nameof(t))).Shape, requiresGrad, dtype ?? t.DType);
 
     // The dtype of normal and uniform samples: floating only, with PyTorch's messages for Int64.
-    static Core.DType NormalDType(DType? dtype) => dtype == DType.Int64
-        ? throw new ArgumentException("randn: normal samples need a floating dtype, not Int64 (\"normal_kernel_cpu\" not implemented for 'Long')", nameof(dtype))
+    static Core.DType NormalDType(DType? dtype) => dtype is DType.Int64 or DType.Bool
+        ? throw new ArgumentException($"randn: normal samples need a floating dtype, not {dtype} (\"normal_kernel_cpu\" not implemented for '{((Core.DType)dtype).ScalarTypeName()}')", nameof(dtype))
         : Floating(dtype);
 
-    static Core.DType UniformDType(DType? dtype) => dtype == DType.Int64
-        ? throw new ArgumentException("rand: uniform samples need a floating dtype, not Int64 (\"check_uniform_bounds\" not implemented for 'Long')", nameof(dtype))
+    static Core.DType UniformDType(DType? dtype) => dtype is DType.Int64 or DType.Bool
+        ? throw new ArgumentException($"rand: uniform samples need a floating dtype, not {dtype} (\"check_uniform_bounds\" not implemented for '{((Core.DType)dtype).ScalarTypeName()}')", nameof(dtype))
         : Floating(dtype);
 
     // arange's checks in PyTorch's order and words, then its length ⌈(end − start)/step⌉ as a tensor size: in Int64 for

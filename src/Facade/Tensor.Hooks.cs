@@ -116,7 +116,8 @@ public sealed partial class Tensor
     {
         Core.DType.Float32 => "torch.FloatTensor",
         Core.DType.Float64 => "torch.DoubleTensor",
-        _ => "torch.LongTensor",
+        Core.DType.Int64 => "torch.LongTensor",
+        _ => "torch.BoolTensor",
     };
 
     sealed class HookHandle(NodeHooks list, Hook hook) : IDisposable

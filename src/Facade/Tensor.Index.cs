@@ -7,7 +7,8 @@ public sealed partial class Tensor
     /// <summary>
     /// PyTorch's x[...]: ints select (SelectBackward0), ranges slice (SliceBackward0), <see cref="TensorIndex.NewAxis"/>
     /// adds a dim, <see cref="TensorIndex.Ellipsis"/> stands for the dims not named, Int64 tensors index by position
-    /// (IndexBackward0; several broadcast together, and their result dims go first unless they are adjacent).
+    /// (IndexBackward0; several broadcast together, and their result dims go first unless they are adjacent), a Bool
+    /// mask over the next mask.Rank dims selects its true positions (as Int64 tensors of them).
     /// </summary>
     [System.Runtime.CompilerServices.IndexerName("Select")]
     public Tensor this[params TensorIndex[] indices] => new(GradMode.Run<Expr>(env => LanguageExt.ReaderResult<Expr>.New(Indexed(env, expr, indices))));
@@ -15,7 +16,8 @@ public sealed partial class Tensor
     static Expr Indexed(GradEnv env, Expr x, TensorIndex[] indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var named = indices.Count(i => i.Kind is TensorIndex.Kinds.Int or TensorIndex.Kinds.FromEnd or TensorIndex.Kinds.Range or TensorIndex.Kinds.Tensor);
+        var named = indices.Sum(i => i.Kind is TensorIndex.Kinds.Tensor && i.Tensor!.Value.DType == Core.DType.Bool ? i.Tensor.Value.Shape.Rank
+            : i.Kind is TensorIndex.Kinds.Int or TensorIndex.Kinds.FromEnd or TensorIndex.Kinds.Range or TensorIndex.Kinds.Tensor ? 1 : 0);
         var ellipses = indices.Count(i => i.Kind == TensorIndex.Kinds.Ellipsis);
         if (ellipses > 1) throw new ArgumentException("index: an index can only have a single ellipsis ('...')", nameof(indices));
         if (named > x.Shape.Rank)
@@ -51,11 +53,44 @@ public sealed partial class Tensor
                     break;
                 }
                 default:
-                    advanced.Add((d++, index.Tensor!.Value));
+                    var t = index.Tensor!.Value;
+                    if (t.DType != Core.DType.Bool) { advanced.Add((d++, t)); break; }
+                    if (t.Shape.Rank == 0)
+                    {
+                        // x[True] adds a dim of size 1, x[False] one of size 0, as PyTorch.
+                        x = Core.Reshape.Unsqueeze(x, d).Eval(env);
+                        advanced.Add((d++, NdArray.From(t.Span<bool>()[0] ? [0L] : (long[])[], Core.Shape.Of(t.Span<bool>()[0] ? 1 : 0))));
+                        break;
+                    }
+                    foreach (var position in MaskPositions(t, x.Shape, d)) advanced.Add((d++, position));
                     break;
             }
         }
         return advanced.Count == 0 ? x : Advanced(env, x, advanced);
+    }
+
+    // A Bool mask over dims d, d + 1, … of x as PyTorch reads it: one Int64 vector per mask dim, the positions of its
+    // true elements in row-major order (mask.nonzero()'s columns).
+    static NdArray[] MaskPositions(NdArray mask, Core.Shape shape, int d)
+    {
+        for (var j = 0; j < mask.Shape.Rank; j++)
+            if (mask.Shape[j] != shape[d + j])
+                throw new ArgumentException(
+                    $"The shape of the mask {mask.Shape} at index {j} does not match the shape of the indexed tensor {shape} at index {d + j}");
+        var m = mask.Span<bool>();
+        var strides = mask.Shape.Strides();
+        var count = 0;
+        foreach (var b in m) if (b) count++;
+        var columns = new long[mask.Shape.Rank][];
+        for (var j = 0; j < columns.Length; j++) columns[j] = new long[count];
+        var k = 0;
+        for (var e = 0; e < m.Length; e++)
+        {
+            if (!m[e]) continue;
+            for (var j = 0; j < columns.Length; j++) columns[j][k] = e / strides[j] % mask.Shape[j];
+            k++;
+        }
+        return columns.Select(c => NdArray.From(c, Core.Shape.Of(c.Length))).ToArray();
     }
 
     // x indexed by Int64 tensors at the given dims: they broadcast together to one shape B; when they are not adjacent

@@ -116,7 +116,7 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor Pow(long exponent)
     {
-        if (DType != DType.Int64) return Run(Core.Pow.Apply(expr, (double)exponent));
+        if (DType is not (DType.Int64 or DType.Bool)) return Run(Core.Pow.Apply(expr, (double)exponent));
         if (exponent < 0) throw new ArgumentException("Integers to negative integer powers are not allowed.", nameof(exponent));
         return Run(Core.Pow.Apply(expr, exponent));
     }

@@ -19,12 +19,13 @@ internal static class TensorFormat
         const string prefix = "tensor(";
         var indent = prefix.Length;
         var suffixes = new List<string>();
-        var isDefaultDType = value.DType == defaultDType || value.DType == Core.DType.Int64;
+        var isDefaultDType = value.DType == defaultDType || value.DType == Core.DType.Int64 || value.DType == Core.DType.Bool;
         string body;
         if (value.Numel == 0)
         {
             if (value.Shape.Rank != 1) suffixes.Add($"size=({string.Join(", ", value.Shape.ToArray())})");
             body = "[]";
+            isDefaultDType = value.DType == defaultDType || value.DType == Core.DType.Int64;   // an empty Bool shows its dtype
         }
         else body = Body(value, indent);
         if (!isDefaultDType) suffixes.Add("dtype=" + value.DType.Name());
@@ -112,16 +113,23 @@ internal static class TensorFormat
     }
 
     // Formats the element at an offset of the row-major buffer. Int64 elements are read as longs, never through double,
-    // so every value prints exactly (2⁵³ + 1 included).
+    // so every value prints exactly (2⁵³ + 1 included). Bool elements print as Python's True and False, right-aligned.
     sealed class Formatter
     {
         readonly double[]? floats;
         readonly long[]? integers;
+        readonly bool[]? bools;
         readonly bool intMode = true, sciMode;
 
         public Formatter(NdArray value, IEnumerable<int> shown)
         {
             Width = 1;
+            if (value.DType == Core.DType.Bool)
+            {
+                bools = value.Span<bool>().ToArray();
+                foreach (var i in shown) Width = Math.Max(Width, bools[i] ? 4 : 5);
+                return;
+            }
             if (!value.DType.IsFloating())
             {
                 integers = value.Span<long>().ToArray();
@@ -145,7 +153,8 @@ internal static class TensorFormat
         {
             string s;
             var v = floats?[offset] ?? 0;
-            if (integers is not null) s = integers[offset].ToString(Inv);
+            if (bools is not null) s = bools[offset] ? "True" : "False";
+            else if (integers is not null) s = integers[offset].ToString(Inv);
             else if (double.IsNaN(v)) s = "nan";
             else if (double.IsInfinity(v)) s = v > 0 ? "inf" : "-inf";
             else if (sciMode) s = Sci(v);

@@ -117,6 +117,8 @@ public sealed class StateFileTests(ITestOutputHelper output) : IDisposable
             "entry 0 (\"w\") claims 268,435,456 float32 values (1,073,741,824 bytes) but only 0 bytes remain"),
         ["a 16 GiB claim"] = (Written(w => { Header(w, 1); Entry(w, "ab", 1, int.MaxValue); }),
             "entry 0 (\"ab\") claims 2,147,483,647 float64 values (17,179,869,176 bytes) but only 0 bytes remain"),
+        ["a Bool byte that is neither 0 nor 1"] = (Written(w => { Header(w, 1); Entry(w, "w", 3, 3); w.Write([1, 0, 2]); }),
+            "entry 0 (\"w\") has Bool value byte 2 at element 2, not 0 or 1"),
         ["an unknown dtype"] = (Written(w => { Header(w, 1); Entry(w, "w", 7); w.Write(0L); }), "entry 0 (\"w\") has unknown dtype code 7"),
         ["duplicate names"] = (Written(w => { Header(w, 2); Entry(w, "w", 0); w.Write(1f); Entry(w, "w", 0); w.Write(2f); }),
             "entry 1 (\"w\") repeats the name of an earlier entry"),

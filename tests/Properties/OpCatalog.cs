@@ -126,5 +126,10 @@ internal static class OpCatalog
         new("atan2", true, x => Atan2.Apply(x, Half(x))),
         new("maximum", true, x => Maximum.Apply(x, Expr.Scalar(1, x.DType))),
         new("minimum", true, x => Minimum.Apply(x, Expr.Scalar(1, x.DType))),
+        new("masked_fill", true, x => MaskedFill.Apply(x, NdArray.From(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 2 == 0).ToArray(), x.Shape), 1)),
+        new("clamp", true, x => Clamp.Apply(x, 0.75, 1.5)),
+        new("clamp_min", true, x => Clamp.Apply(x, 1, null, "clamp_min")),
+        new("clamp_max", true, x => Clamp.Apply(x, null, 1, "clamp_max")),
+        new("where_condition", true, x => WhereTensor.Apply(NdArray.From(Enumerable.Range(0, x.Shape.Numel).Select(i => i % 3 == 0).ToArray(), x.Shape), Half(x), x)),
     ];
 }

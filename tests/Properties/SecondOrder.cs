@@ -43,6 +43,12 @@ public sealed class SecondOrder
         new("cosh", Cosh.Apply, Math.Cosh, -2, 2),
         new("rsqrt", Rsqrt.Apply, x => 0.75 * Math.Pow(x, -2.5), 0.5, 2),
         new("square = pow(x, 2)", Nabla.Core.Square.Apply, x => 2, -2, 2),
+        // Piecewise ops of the logic vocabulary around a cube: their masks pass the second derivative where open.
+        new("clamp(x, −1, 1)³", x => from c in Clamp.Apply(x, -1, 1) from r in Pow.Apply(c, 3) select r, x => Math.Abs(x) <= 1 ? 6 * x : 0, -2, 2),
+        new("where(x > 0, x³, 0)", x => from c in Pow.Apply(x, 3) from r in WhereTensor.Apply(global::Nabla.Core.Numerics.Logic.Compare(global::Nabla.Core.Numerics.CompareKind.Gt, x.Value, NdArray.Scalar(0, DType.Float64), "gt"), c, Expr.Scalar(0, DType.Float64)) select r,
+            x => x > 0 ? 6 * x : 0, -2, 2),
+        new("masked_fill(x³, x < 0, 1)", x => from c in Pow.Apply(x, 3) from r in MaskedFill.Apply(c, global::Nabla.Core.Numerics.Logic.Compare(global::Nabla.Core.Numerics.CompareKind.Lt, x.Value, NdArray.Scalar(0, DType.Float64), "lt"), 1) select r,
+            x => x >= 0 ? 6 * x : 0, -2, 2),
     ];
 
     static readonly Gen<(Function F, Sample X)> Cases =

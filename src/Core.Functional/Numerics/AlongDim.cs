@@ -55,10 +55,14 @@ internal static class AlongDim
     }
 
     /// <summary>Index of the first maximum along <paramref name="dim"/> (NaN counts as the maximum, as in PyTorch), Int64.</summary>
-    public static NdArray ArgMax(NdArray x, int dim, bool keepDim) => Extreme(x, dim, keepDim, max: true, "argmax").Indices;
+    public static NdArray ArgMax(NdArray x, int dim, bool keepDim) =>
+        x.DType == DType.Bool ? throw new ArgumentException("\"argmax_cpu\" not implemented for 'Bool'")
+        : Extreme(x, dim, keepDim, max: true, "argmax").Indices;
 
     /// <summary>Index of the first minimum along <paramref name="dim"/> (NaN counts as the minimum, as in PyTorch), Int64.</summary>
-    public static NdArray ArgMin(NdArray x, int dim, bool keepDim) => Extreme(x, dim, keepDim, max: false, "argmin").Indices;
+    public static NdArray ArgMin(NdArray x, int dim, bool keepDim) =>
+        x.DType == DType.Bool ? throw new ArgumentException("\"argmin_cpu\" not implemented for 'Bool'")
+        : Extreme(x, dim, keepDim, max: false, "argmin").Indices;
 
     /// <summary>
     /// The first maximum (or minimum) along <paramref name="dim"/> (already normalized) and its index: the values in x's
@@ -68,6 +72,12 @@ internal static class AlongDim
     public static (NdArray Values, NdArray Indices, int[] Flat) Extreme(NdArray x, int dim, bool keepDim, bool max, string op)
     {
         var shape = x.Shape.Reduce(dim, keepDim);
+        if (x.DType == DType.Bool)
+        {
+            // Compared as 1 and 0; the values are Bool again, as PyTorch's.
+            var (v, indices, at) = Extreme(Layout.Cast(x, DType.Int64), dim, keepDim, max, op);
+            return (Layout.Cast(v, DType.Bool), indices, at);
+        }
         var (_, n, inner) = Reductions.Split(x.Shape, dim);
         if (n == 0) throw new ArgumentException($"{op}(): Expected reduction dim {dim} to have non-zero size. (shape {x.Shape})");
         var (outer, _, _) = Reductions.Split(x.Shape, dim);

@@ -246,6 +246,7 @@ internal static partial class Elementwise
     {
         var dtype = DTypes.ResultType(a, b);
         if (op is PairKernel.Atan2) dtype = dtype.ToFloating();
+        if (dtype == DType.Bool) return Layout.Cast(Pairwise(op, Layout.Cast(a, DType.Int64), Layout.Cast(b, DType.Int64), name), DType.Bool);
         var shape = Shape.Broadcast(a.Shape, b.Shape, name);
         a = Layout.Expand(Layout.Cast(a, dtype), shape);
         b = Layout.Expand(Layout.Cast(b, dtype), shape);

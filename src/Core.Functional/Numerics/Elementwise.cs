@@ -33,6 +33,7 @@ internal static partial class Elementwise
     {
         var dtype = DTypes.ResultType(a, b);
         if (op is BinaryKernel.Div) dtype = dtype.ToFloating();
+        if (dtype == DType.Bool) return Logic.BoolArithmetic(op, a, b, name);
         a = Layout.Cast(a, dtype);
         b = Layout.Cast(b, dtype);
         var shape = Shape.Broadcast(a.Shape, b.Shape, name);
@@ -84,6 +85,7 @@ internal static partial class Elementwise
     /// <summary>f(x) elementwise; an Int64 x computes in a floating dtype except where f keeps integers (<see cref="KeepsIntegers"/>).</summary>
     public static NdArray Unary(UnaryKernel op, NdArray x)
     {
+        if (x.DType == DType.Bool && (x = Logic.BoolUnary(op, x)).DType == DType.Bool) return x;   // refused, sign, or as Int64
         if (!KeepsIntegers(op))
             x = Layout.Cast(x, x.DType.ToFloating());
         if (x.Numel == 1)
@@ -218,7 +220,8 @@ internal static partial class Elementwise
         {
             DType.Float32 => NdArray.Own(a.Shape, Where(mask, a.Span<float>(), b.Span<float>())),
             DType.Float64 => NdArray.Own(a.Shape, Where(mask, a.Span<double>(), b.Span<double>())),
-            _ => NdArray.Own(a.Shape, Where(mask, a.Span<long>(), b.Span<long>())),
+            DType.Int64 => NdArray.Own(a.Shape, Where(mask, a.Span<long>(), b.Span<long>())),
+            _ => NdArray.Own(a.Shape, Where(mask, a.Span<bool>(), b.Span<bool>())),
         };
     }
 

@@ -11,6 +11,7 @@ internal static class Gemm
     /// <summary>C = A·B for row-major A [m,k] and B [k,n]; operands already share a dtype.</summary>
     public static NdArray MatMul(NdArray a, NdArray b)
     {
+        Logic.NotForBool(a, "addmm_impl_cpu_");
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
         var shape = Shape.Of(m, n);
         if (a.DType == DType.Int64) return NdArray.Own(shape, Integer(a.Span<long>(), false, b.Span<long>(), false, m, n, k));
@@ -33,6 +34,7 @@ internal static class Gemm
     /// </summary>
     public static NdArray Product(NdArray a, bool transposeA, NdArray b, bool transposeB, NdArray? addend = null)
     {
+        Logic.NotForBool(a, "addmm_impl_cpu_");
         var (m, k) = transposeA ? (a.Shape[1], a.Shape[0]) : (a.Shape[0], a.Shape[1]);
         var n = transposeB ? b.Shape[0] : b.Shape[1];
         var shape = Shape.Of(m, n);
@@ -82,6 +84,7 @@ internal static class Gemm
     /// <summary>Σᵢ aᵢbᵢ for vectors of equal length and a shared dtype, 0-dimensional (floating sums by the cascade, Int64 exact and wrapping).</summary>
     public static NdArray Dot(NdArray a, NdArray b) => a.DType switch
     {
+        DType.Bool => throw new ArgumentException("\"dot\" not implemented for 'Bool'"),
         DType.Float32 => NdArray.Own(Shape.Scalar, new[] { Dot(a.Span<float>(), b.Span<float>()) }),
         DType.Float64 => NdArray.Own(Shape.Scalar, new[] { Dot(a.Span<double>(), b.Span<double>()) }),
         _ => NdArray.Own(Shape.Scalar, new[] { System.Numerics.Tensors.TensorPrimitives.Dot(a.Span<long>(), b.Span<long>()) }),
@@ -102,6 +105,7 @@ internal static class Gemm
     /// <summary>C[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n] of a shared dtype.</summary>
     public static NdArray BatchMatMul(NdArray a, NdArray b)
     {
+        Logic.NotForBool(a, "bmm");
         int batch = a.Shape[0], m = a.Shape[1], k = a.Shape[2], n = b.Shape[2];
         var shape = Shape.Of(batch, m, n);
         return a.DType switch

@@ -19,7 +19,8 @@ internal static class Indexing
     {
         DType.Float32 => NdArray.Own(shape, Select<float>(x, dim, indices, shape)),
         DType.Float64 => NdArray.Own(shape, Select<double>(x, dim, indices, shape)),
-        _ => NdArray.Own(shape, Select<long>(x, dim, indices, shape)),
+        DType.Int64 => NdArray.Own(shape, Select<long>(x, dim, indices, shape)),
+        _ => NdArray.Own(shape, Select<bool>(x, dim, indices, shape)),
     };
 
     static T[] Select<T>(NdArray x, int dim, ReadOnlySpan<int> indices, Shape shape) where T : unmanaged
@@ -65,7 +66,8 @@ internal static class Indexing
     {
         DType.Float32 => NdArray.Own(index.Shape, Gather<float>(x, dim, index)),
         DType.Float64 => NdArray.Own(index.Shape, Gather<double>(x, dim, index)),
-        _ => NdArray.Own(index.Shape, Gather<long>(x, dim, index)),
+        DType.Int64 => NdArray.Own(index.Shape, Gather<long>(x, dim, index)),
+        _ => NdArray.Own(index.Shape, Gather<bool>(x, dim, index)),
     };
 
     static T[] Gather<T>(NdArray x, int dim, NdArray index) where T : unmanaged
@@ -82,7 +84,8 @@ internal static class Indexing
     {
         DType.Float32 => NdArray.Own(self.Shape, ScatterAdd<float>(self, dim, index, Layout.Cast(src, DType.Float32))),
         DType.Float64 => NdArray.Own(self.Shape, ScatterAdd<double>(self, dim, index, Layout.Cast(src, DType.Float64))),
-        _ => NdArray.Own(self.Shape, ScatterAdd<long>(self, dim, index, Layout.Cast(src, DType.Int64))),
+        DType.Int64 => NdArray.Own(self.Shape, ScatterAdd<long>(self, dim, index, Layout.Cast(src, DType.Int64))),
+        _ => throw new ArgumentException("scatter_add: a Bool tensor is not supported"),
     };
 
     static T[] ScatterAdd<T>(NdArray self, int dim, NdArray index, NdArray src) where T : unmanaged, System.Numerics.INumberBase<T>

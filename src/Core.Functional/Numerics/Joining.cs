@@ -20,7 +20,8 @@ internal static class Joining
     {
         DType.Float32 => NdArray.Own(shape, Cat<float>(xs, dim, shape, dtype)),
         DType.Float64 => NdArray.Own(shape, Cat<double>(xs, dim, shape, dtype)),
-        _ => NdArray.Own(shape, Cat<long>(xs, dim, shape, dtype)),
+        DType.Int64 => NdArray.Own(shape, Cat<long>(xs, dim, shape, dtype)),
+        _ => NdArray.Own(shape, Cat<bool>(xs, dim, shape, dtype)),
     };
 
     static T[] Cat<T>(IReadOnlyList<NdArray> xs, int dim, Shape shape, DType dtype) where T : unmanaged
@@ -59,7 +60,8 @@ internal static class Joining
     {
         DType.Float32 => NdArray.Own(shape, Narrow<float>(x, dim, start, length, shape)),
         DType.Float64 => NdArray.Own(shape, Narrow<double>(x, dim, start, length, shape)),
-        _ => NdArray.Own(shape, Narrow<long>(x, dim, start, length, shape)),
+        DType.Int64 => NdArray.Own(shape, Narrow<long>(x, dim, start, length, shape)),
+        _ => NdArray.Own(shape, Narrow<bool>(x, dim, start, length, shape)),
     };
 
     static T[] Narrow<T>(NdArray x, int dim, int start, int length, Shape shape) where T : unmanaged
@@ -77,7 +79,8 @@ internal static class Joining
     {
         DType.Float32 => NdArray.Own(shape, Pad<float>(x, shape, dim, start)),
         DType.Float64 => NdArray.Own(shape, Pad<double>(x, shape, dim, start)),
-        _ => NdArray.Own(shape, Pad<long>(x, shape, dim, start)),
+        DType.Int64 => NdArray.Own(shape, Pad<long>(x, shape, dim, start)),
+        _ => NdArray.Own(shape, Pad<bool>(x, shape, dim, start)),
     };
 
     static T[] Pad<T>(NdArray x, Shape shape, int dim, int start) where T : unmanaged

@@ -14,7 +14,8 @@ internal static class Layout
         {
             DType.Float32 => Cast(x.Span<float>(), x.Shape, dtype),
             DType.Float64 => Cast(x.Span<double>(), x.Shape, dtype),
-            _ => Cast(x.Span<long>(), x.Shape, dtype),
+            DType.Int64 => Cast(x.Span<long>(), x.Shape, dtype),
+            _ => FromBool(x.Span<bool>(), x.Shape, dtype),
         };
     }
 
@@ -23,8 +24,25 @@ internal static class Layout
         {
             DType.Float32 => NdArray.Own(shape, Convert<TFrom, float>(x)),
             DType.Float64 => NdArray.Own(shape, Convert<TFrom, double>(x)),
-            _ => NdArray.Own(shape, Convert<TFrom, long>(x)),
+            DType.Int64 => NdArray.Own(shape, Convert<TFrom, long>(x)),
+            _ => NdArray.Own(shape, NonZero(x)),
         };
+
+    // To Bool as PyTorch's .bool(): nonzero (NaN included) is true.
+    static bool[] NonZero<T>(ReadOnlySpan<T> x) where T : unmanaged, INumberBase<T>
+    {
+        var r = new bool[x.Length];
+        for (var i = 0; i < r.Length; i++) r[i] = x[i] != T.Zero;
+        return r;
+    }
+
+    // From Bool: true is 1, false 0.
+    static NdArray FromBool(ReadOnlySpan<bool> x, Shape shape, DType dtype)
+    {
+        var ones = new long[x.Length];
+        for (var i = 0; i < ones.Length; i++) ones[i] = x[i] ? 1 : 0;
+        return Cast(NdArray.Own(shape, ones), dtype);
+    }
 
     // Truncating, as PyTorch's .to(torch.int64): 2.7 becomes 2, -2.7 becomes -2.
     static TTo[] Convert<TFrom, TTo>(ReadOnlySpan<TFrom> x)
@@ -58,6 +76,7 @@ internal static class Layout
         {
             DType.Float32 => NdArray.Own(shape, x.Span<float>().Slice(index * n, n).ToArray()),
             DType.Float64 => NdArray.Own(shape, x.Span<double>().Slice(index * n, n).ToArray()),
+            DType.Bool => NdArray.Own(shape, x.Span<bool>().Slice(index * n, n).ToArray()),
             _ => NdArray.Own(shape, x.Span<long>().Slice(index * n, n).ToArray()),
         };
     }
@@ -70,6 +89,7 @@ internal static class Layout
         {
             case DType.Float32: { var r = new float[shape.Numel]; x.Span<float>().CopyTo(r.AsSpan(index * n, n)); return NdArray.Own(shape, r); }
             case DType.Float64: { var r = new double[shape.Numel]; x.Span<double>().CopyTo(r.AsSpan(index * n, n)); return NdArray.Own(shape, r); }
+            case DType.Bool: { var r = new bool[shape.Numel]; x.Span<bool>().CopyTo(r.AsSpan(index * n, n)); return NdArray.Own(shape, r); }
             default: { var r = new long[shape.Numel]; x.Span<long>().CopyTo(r.AsSpan(index * n, n)); return NdArray.Own(shape, r); }
         }
     }
@@ -149,7 +169,8 @@ internal static class Layout
         {
             DType.Float32 => NdArray.Own(shape, Scatter(src.Span<float>(), strides, src.Shape, start, shape.Numel)),
             DType.Float64 => NdArray.Own(shape, Scatter(src.Span<double>(), strides, src.Shape, start, shape.Numel)),
-            _ => NdArray.Own(shape, Scatter(src.Span<long>(), strides, src.Shape, start, shape.Numel)),
+            DType.Int64 => NdArray.Own(shape, Scatter(src.Span<long>(), strides, src.Shape, start, shape.Numel)),
+            _ => NdArray.Own(shape, Scatter(src.Span<bool>(), strides, src.Shape, start, shape.Numel)),
         };
     }
 
@@ -176,7 +197,8 @@ internal static class Layout
     {
         DType.Float32 => NdArray.Own(x.Shape, Triangle(x.Span<float>(), x.Shape, k, lower)),
         DType.Float64 => NdArray.Own(x.Shape, Triangle(x.Span<double>(), x.Shape, k, lower)),
-        _ => NdArray.Own(x.Shape, Triangle(x.Span<long>(), x.Shape, k, lower)),
+        DType.Int64 => NdArray.Own(x.Shape, Triangle(x.Span<long>(), x.Shape, k, lower)),
+        _ => NdArray.Own(x.Shape, Triangle(x.Span<bool>(), x.Shape, k, lower)),
     };
 
     static T[] Triangle<T>(ReadOnlySpan<T> x, Shape shape, int k, bool lower)
@@ -227,7 +249,8 @@ internal static class Layout
     {
         DType.Float32 => NdArray.Own(shape, Strided(x.Span<float>(), strides, shape, start)),
         DType.Float64 => NdArray.Own(shape, Strided(x.Span<double>(), strides, shape, start)),
-        _ => NdArray.Own(shape, Strided(x.Span<long>(), strides, shape, start)),
+        DType.Int64 => NdArray.Own(shape, Strided(x.Span<long>(), strides, shape, start)),
+        _ => NdArray.Own(shape, Strided(x.Span<bool>(), strides, shape, start)),
     };
 
     static T[] Strided<T>(ReadOnlySpan<T> src, int[] strides, Shape shape, int start)

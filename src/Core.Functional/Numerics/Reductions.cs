@@ -12,6 +12,7 @@ internal static partial class Reductions
     /// <summary>Σ x over all elements, as a 0-dimensional array of the same dtype.</summary>
     public static NdArray SumAll(NdArray x) => x.DType switch
     {
+        DType.Bool => SumAll(Layout.Cast(x, DType.Int64)),   // Bool sums count, in Int64
         DType.Float32 => NdArray.Own(Shape.Scalar, new[] { Summation.Sum(x.Span<float>()) }),
         DType.Float64 => NdArray.Own(Shape.Scalar, new[] { Summation.Sum(x.Span<double>()) }),
         _ => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Sum(x.Span<long>()) }),
@@ -22,6 +23,7 @@ internal static partial class Reductions
     {
         if (x.Numel == 0)
             throw new ArgumentException("max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        if (x.DType == DType.Bool) return Layout.Cast(MaxAll(Layout.Cast(x, DType.Int64)), DType.Bool);
         return x.DType switch
         {
             DType.Float32 => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Max(x.Span<float>()) }),
@@ -34,6 +36,7 @@ internal static partial class Reductions
     public static NdArray SumDim(NdArray x, int dim, bool keepDim)
     {
         var shape = x.Shape.Reduce(dim, keepDim);
+        if (x.DType == DType.Bool) x = Layout.Cast(x, DType.Int64);   // Bool sums count, in Int64
         if (x.Shape.Rank == 0) return x;
         // Without elements the sum is zeros: the loops below would still walk the other sizes (2⁴⁰ steps for [2²⁰, 2²⁰, 0]).
         if (x.Numel == 0) return NdArray.Full(shape, 0, x.DType);
@@ -108,6 +111,7 @@ internal static partial class Reductions
     {
         if (x.Numel == 0)
             throw new ArgumentException("min(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        if (x.DType == DType.Bool) return Layout.Cast(MinAll(Layout.Cast(x, DType.Int64)), DType.Bool);
         return x.DType switch
         {
             DType.Float32 => NdArray.Own(Shape.Scalar, new[] { TensorPrimitives.Min(x.Span<float>()) }),
@@ -134,6 +138,7 @@ internal static partial class Reductions
     /// <summary>∏ x over all elements (1 for none), as a 0-dimensional array of the same dtype; Int64 wraps on overflow.</summary>
     public static NdArray ProdAll(NdArray x) => x.DType switch
     {
+        DType.Bool => ProdAll(Layout.Cast(x, DType.Int64)),   // Bool products are Int64, as PyTorch's
         DType.Float32 => NdArray.One(Shape.Scalar, x.Numel == 0 ? 1f : TensorPrimitives.Product(x.Span<float>())),
         DType.Float64 => NdArray.One(Shape.Scalar, x.Numel == 0 ? 1d : TensorPrimitives.Product(x.Span<double>())),
         _ => NdArray.One(Shape.Scalar, x.Numel == 0 ? 1L : TensorPrimitives.Product(x.Span<long>())),
@@ -143,6 +148,7 @@ internal static partial class Reductions
     public static NdArray ProdDim(NdArray x, int dim, bool keepDim)
     {
         var shape = x.Shape.Reduce(dim, keepDim);
+        if (x.DType == DType.Bool) x = Layout.Cast(x, DType.Int64);   // Bool products are Int64, as PyTorch's
         if (x.Shape.Rank == 0) return x;
         var (outer, n, inner) = Split(x.Shape, dim);
         return x.DType switch

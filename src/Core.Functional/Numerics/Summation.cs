@@ -84,6 +84,7 @@ internal static class Summation
     /// </summary>
     public static NdArray RunningSums(NdArray x, int dim, bool reverse)
     {
+        if (x.DType == DType.Bool) x = Layout.Cast(x, DType.Int64);   // Bool sums count, in Int64
         var (outer, n, inner) = Reductions.Split(x.Shape, dim);
         return x.DType switch
         {

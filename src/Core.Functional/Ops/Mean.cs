@@ -19,7 +19,7 @@ public sealed class Mean() : LinearOp<Shape>("MeanBackward0", Saves.Shapes)
     internal static NdArray Floating(Expr x, string op) =>
         x.DType.IsFloating() ? x.Value
         : throw new ArgumentException(
-            $"{op}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long");
+            $"{op}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {x.DType.ScalarTypeName()}");
 
     internal static NdArray Divide(NdArray sum, int n) =>
         Elementwise.Binary(BinaryKernel.Div, sum, NdArray.Scalar(n, sum.DType), "mean");

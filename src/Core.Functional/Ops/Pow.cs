@@ -12,11 +12,12 @@ public sealed class Pow() : ElementwiseOp<(Expr X, double P)>("PowBackward0")
         env => Rule.Record(env, Elementwise.PowScalar(x.Value, p), (x, p), x);
 
     /// <summary>
-    /// xᵖ for an integer p: an Int64 x stays Int64, computed exactly by squaring and wrapping on overflow as PyTorch's
+    /// xᵖ for an integer p: an Int64 (or Bool) x gives Int64, computed exactly by squaring and wrapping on overflow as PyTorch's
     /// integer pow (for p &lt; 0: 1 and −1 give ±1, anything else 0); a floating x as <see cref="Apply(Expr, double)"/>.
     /// </summary>
     internal static Reader<GradEnv, Expr> Apply(Expr x, long p) =>
-        x.DType.IsFloating() ? Apply(x, (double)p) : env => Rule.Record(env, Elementwise.PowInteger(x.Value, p), (x, (double)p), x);
+        x.DType.IsFloating() ? Apply(x, (double)p)
+        : env => Rule.Record(env, Elementwise.PowInteger(x.Value.Cast(DType.Int64), p), (x, (double)p), x);   // Bool: as 1 and 0
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Partial((Expr X, double P) saved, Expr? y, int input, Expr t) =>

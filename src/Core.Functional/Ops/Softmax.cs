@@ -28,10 +28,10 @@ public sealed class Softmax() : SelfAdjointOp<int>("SoftmaxBackward0", Saves.Out
     // PyTorch has no integer softmax kernels, and says which one it lacks (the last-dim kernel or the general one).
     internal static void NotForInt64(Expr x, int dim, string name)
     {
-        if (x.DType == DType.Int64)
+        if (!x.DType.IsFloating())
             throw new ArgumentException(dim == x.Shape.Rank - 1
-                ? $"\"{name}_lastdim_kernel_impl\" not implemented for 'Long'"
-                : "\"softmax_kernel_impl\" not implemented for 'Long'");
+                ? $"\"{name}_lastdim_kernel_impl\" not implemented for '{x.DType.ScalarTypeName()}'"
+                : $"\"softmax_kernel_impl\" not implemented for '{x.DType.ScalarTypeName()}'");
     }
 }
 

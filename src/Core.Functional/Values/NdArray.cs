@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Nabla.Core;
 
 /// <summary>
-/// An immutable n-dimensional array: a shape, a dtype and a row-major buffer (float[], double[] or long[])
+/// An immutable n-dimensional array: a shape, a dtype and a row-major buffer (float[], double[], long[] or bool[])
 /// that is never written after construction. A one-element array made by <see cref="Scalar"/>, <see cref="Full"/> or a
 /// kernel holds its value inline instead, without a buffer.
 /// </summary>
@@ -35,23 +35,28 @@ public sealed class NdArray
     internal static NdArray Own(Shape shape, float[] data) => new(shape, DType.Float32, data);
     internal static NdArray Own(Shape shape, double[] data) => new(shape, DType.Float64, data);
     internal static NdArray Own(Shape shape, long[] data) => new(shape, DType.Int64, data);
+    internal static NdArray Own(Shape shape, bool[] data) => new(shape, DType.Bool, data);
 
     /// <summary>Takes ownership of a freshly filled buffer of element type <typeparamref name="T"/>.</summary>
     internal static NdArray Own<T>(Shape shape, T[] data) where T : unmanaged =>
         typeof(T) == typeof(float) ? new(shape, DType.Float32, data)
         : typeof(T) == typeof(double) ? new(shape, DType.Float64, data)
         : typeof(T) == typeof(long) ? new(shape, DType.Int64, data)
+        : typeof(T) == typeof(bool) ? new(shape, DType.Bool, data)
         : throw new NotSupportedException($"no dtype for element type {typeof(T).Name}");
 
     /// <summary>
-    /// A one-element array of element type <typeparamref name="T"/> (float, double or long) holding
+    /// A one-element array of element type <typeparamref name="T"/> (float, double, long or bool) holding
     /// <paramref name="value"/> inline: the one object of a scalar, where a buffer would be a second.
     /// </summary>
     internal static NdArray One<T>(Shape shape, T value) where T : unmanaged
     {
         long bits = 0;
         Unsafe.As<long, T>(ref bits) = value;
-        return new(shape, typeof(T) == typeof(float) ? DType.Float32 : typeof(T) == typeof(double) ? DType.Float64 : DType.Int64, null, bits);
+        var dtype = typeof(T) == typeof(float) ? DType.Float32 : typeof(T) == typeof(double) ? DType.Float64
+            : typeof(T) == typeof(long) ? DType.Int64 : typeof(T) == typeof(bool) ? DType.Bool
+            : throw new NotSupportedException($"no dtype for element type {typeof(T).Name}");
+        return new(shape, dtype, null, bits);
     }
 
     /// <summary>
@@ -70,7 +75,10 @@ public sealed class NdArray
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal T Single<T>() where T : unmanaged => data is null ? Unsafe.As<long, T>(ref Unsafe.AsRef(in one)) : Unsafe.As<T[]>(data)[0];
 
-    /// <summary>A tensor of the given shape and dtype holding <paramref name="values"/> (converted, copied).</summary>
+    /// <summary>
+    /// A tensor of the given shape and dtype holding <paramref name="values"/> (converted, copied): truncated for
+    /// Int64, nonzero (NaN included) is true for Bool.
+    /// </summary>
     [Pure]
     public static NdArray From(ReadOnlySpan<double> values, Shape shape, DType dtype)
     {
@@ -84,6 +92,10 @@ public sealed class NdArray
                 return Own(shape, f);
             case DType.Float64:
                 return Own(shape, values.ToArray());
+            case DType.Bool:
+                var z = new bool[values.Length];
+                for (var i = 0; i < z.Length; i++) z[i] = values[i] != 0;
+                return Own(shape, z);
             default:
                 var l = new long[values.Length];
                 for (var i = 0; i < l.Length; i++) l[i] = (long)values[i];
@@ -103,6 +115,12 @@ public sealed class NdArray
         values.Length == shape.Numel ? Own(shape, values.ToArray())
         : throw new ArgumentException($"{values.Length} values do not fill shape {shape} ({shape.Numel} elements)");
 
+    /// <summary>A Bool tensor holding a copy of <paramref name="values"/>.</summary>
+    [Pure]
+    public static NdArray From(ReadOnlySpan<bool> values, Shape shape) =>
+        values.Length == shape.Numel ? Own(shape, values.ToArray())
+        : throw new ArgumentException($"{values.Length} values do not fill shape {shape} ({shape.Numel} elements)");
+
     /// <summary>A 0-dimensional tensor holding <paramref name="value"/>.</summary>
     [Pure]
     public static NdArray Scalar(double value, DType dtype) => Full(Shape.Scalar, value, dtype);
@@ -116,25 +134,28 @@ public sealed class NdArray
             {
                 DType.Float32 => One(shape, (float)value),
                 DType.Float64 => One(shape, value),
+                DType.Bool => One(shape, value != 0),
                 _ => One(shape, (long)value),
             };
         switch (dtype)
         {
             case DType.Float32: { var a = new float[shape.Numel]; Array.Fill(a, (float)value); return Own(shape, a); }
             case DType.Float64: { var a = new double[shape.Numel]; Array.Fill(a, value); return Own(shape, a); }
+            case DType.Bool: { var a = new bool[shape.Numel]; Array.Fill(a, value != 0); return Own(shape, a); }
             default: { var a = new long[shape.Numel]; Array.Fill(a, (long)value); return Own(shape, a); }
         }
     }
 
-    /// <summary>Element <paramref name="index"/> of the row-major buffer, as a double.</summary>
+    /// <summary>Element <paramref name="index"/> of the row-major buffer, as a double (1 or 0 for Bool).</summary>
     public double this[int index] => DType switch
     {
         DType.Float32 => Span<float>()[index],
         DType.Float64 => Span<double>()[index],
+        DType.Bool => Span<bool>()[index] ? 1 : 0,
         _ => Span<long>()[index],
     };
 
-    /// <summary>A row-major copy of the elements, converted to double.</summary>
+    /// <summary>A row-major copy of the elements, converted to double (1 or 0 for Bool).</summary>
     [Pure]
     public double[] ToDoubles()
     {
@@ -143,12 +164,13 @@ public sealed class NdArray
         {
             case DType.Float32: { var s = Span<float>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
             case DType.Float64: Span<double>().CopyTo(r); break;
+            case DType.Bool: { var s = Span<bool>(); for (var i = 0; i < r.Length; i++) r[i] = s[i] ? 1 : 0; break; }
             default: { var s = Span<long>(); for (var i = 0; i < r.Length; i++) r[i] = s[i]; break; }
         }
         return r;
     }
 
-    /// <summary>The same values converted to <paramref name="dtype"/> (this array when it already has it); floats to Int64 truncate.</summary>
+    /// <summary>The same values converted to <paramref name="dtype"/> (this array when it already has it); floats to Int64 truncate, nonzero becomes true.</summary>
     [Pure]
     public NdArray Cast(DType dtype) => Numerics.Layout.Cast(this, dtype);
 

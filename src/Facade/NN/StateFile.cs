@@ -17,8 +17,8 @@ internal static class StateFile
 {
     const string Magic = "NABLA-STATE 1";
     static readonly byte[] Header = [(byte)Magic.Length, .. Encoding.ASCII.GetBytes(Magic)];
-    // A name's length (1 byte or more), the dtype (1), the rank (4), then a dim (4) or a scalar's value (4 or 8).
-    const int SmallestEntry = 10;
+    // A name's length (1 byte or more), the dtype (1), the rank (4), then a dim (4) or a scalar's value (1, 4 or 8).
+    const int SmallestEntry = 7;
     // Values are copied as spans of this many elements, so that a span's byte count never overflows an int.
     const int Chunk = 1 << 16;
     static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -42,7 +42,8 @@ internal static class StateFile
                 {
                     case Core.DType.Float32: WriteValues(writer, value.Span<float>()); break;
                     case Core.DType.Float64: WriteValues(writer, value.Span<double>()); break;
-                    default: WriteValues(writer, value.Span<long>()); break;
+                    case Core.DType.Int64: WriteValues(writer, value.Span<long>()); break;
+                    default: WriteValues(writer, MemoryMarshal.AsBytes(value.Span<bool>())); break;   // Bool: one byte, 0 or 1
                 }
             }
         });
@@ -111,7 +112,7 @@ internal static class StateFile
             var numel = Numel(dims);
             if (numel > int.MaxValue)
                 throw file.Malformed($"{entry} has shape {shape}: its element count exceeds {int.MaxValue:N0}, the most a tensor holds");
-            long size = dtype == Core.DType.Float32 ? sizeof(float) : sizeof(long);
+            long size = dtype switch { Core.DType.Float32 => sizeof(float), Core.DType.Bool => 1, _ => sizeof(long) };
             if (numel * size > file.Remaining)
                 throw file.Malformed($"{entry} claims {numel:N0} {dtype.Name()} values ({numel * size:N0} bytes) but only {file.Remaining:N0} bytes remain");
             Shape s;
@@ -122,7 +123,8 @@ internal static class StateFile
             {
                 Core.DType.Float32 => NdArray.Own(s, Values<float>(file, n, $"{entry}'s values")),
                 Core.DType.Float64 => NdArray.Own(s, Values<double>(file, n, $"{entry}'s values")),
-                _ => NdArray.Own(s, Values<long>(file, n, $"{entry}'s values")),
+                Core.DType.Int64 => NdArray.Own(s, Values<long>(file, n, $"{entry}'s values")),
+                _ => NdArray.Own(s, Bools(Values<byte>(file, n, $"{entry}'s values"), file, entry)),
             });
         }
         if (file.Remaining > 0)
@@ -138,6 +140,15 @@ internal static class StateFile
         foreach (var d in dims)
             if ((n *= d) > int.MaxValue) return int.MaxValue + 1L;
         return n;
+    }
+
+    // Bool values as written: each byte 0 or 1 (any other is corrupt, and would not be a valid bool).
+    static bool[] Bools(byte[] bytes, Reader file, string entry)
+    {
+        var r = new bool[bytes.Length];
+        for (var i = 0; i < r.Length; i++)
+            r[i] = bytes[i] switch { 0 => false, 1 => true, var b => throw file.Malformed($"{entry} has Bool value byte {b} at element {i}, not 0 or 1") };
+        return r;
     }
 
     /// <summary>Reads <paramref name="n"/> little-endian values; the caller has checked that the file holds them.</summary>

@@ -14,8 +14,8 @@ public abstract class Optimizer
         for (var i = 0; i < Parameters.Count; i++)
         {
             if (!Parameters[i].IsLeaf) throw new ArgumentException("can't optimize a non-leaf Tensor", nameof(parameters));
-            if (Parameters[i].DType == DType.Int64)
-                throw new ArgumentException($"parameter {i} is Int64; only floating-point parameters can be optimized", nameof(parameters));
+            if (Parameters[i].DType is DType.Int64 or DType.Bool)
+                throw new ArgumentException($"parameter {i} is {Parameters[i].DType}; only floating-point parameters can be optimized", nameof(parameters));
         }
     }
 

@@ -37,7 +37,7 @@ internal static partial class GradcheckTable
 {
     /// <summary>Every row: the engine's ops here, then the vocabulary's, one partial file per area (Vjp/Vocabulary/).</summary>
     public static GradcheckRow[] All => all ??= [.. Engine, .. ElementwiseRows(), .. ReductionRows(), .. ShapeRows(), .. JoinRows(),
-                                                .. IndexRows(), .. MatrixRows()];
+                                                .. IndexRows(), .. MatrixRows(), .. LogicRows()];
     static GradcheckRow[]? all;
 
     static readonly GradcheckRow[] Engine =
