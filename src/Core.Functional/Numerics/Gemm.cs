@@ -103,15 +103,20 @@ internal static class Gemm
     }
 
     /// <summary>C[i] = A[i]·B[i] for stacks A [batch,m,k] and B [batch,k,n] of a shared dtype.</summary>
-    public static NdArray BatchMatMul(NdArray a, NdArray b)
+    public static NdArray BatchMatMul(NdArray a, NdArray b) => BatchMatMul(a, false, b, false);
+
+    /// <summary>C[i] = op(A[i])·op(B[i]), op transposing a stack's matrices when asked (the BLAS reads them so).</summary>
+    public static NdArray BatchMatMul(NdArray a, bool ta, NdArray b, bool tb)
     {
         Logic.NotForBool(a, "bmm");
-        int batch = a.Shape[0], m = a.Shape[1], k = a.Shape[2], n = b.Shape[2];
+        if (a.DType == DType.Int64 && (ta || tb))
+            return BatchMatMul(ta ? Layout.Transpose(a, 1, 2) : a, false, tb ? Layout.Transpose(b, 1, 2) : b, false);
+        int batch = a.Shape[0], m = ta ? a.Shape[2] : a.Shape[1], k = ta ? a.Shape[1] : a.Shape[2], n = tb ? b.Shape[1] : b.Shape[2];
         var shape = Shape.Of(batch, m, n);
         return a.DType switch
         {
-            DType.Float32 => NdArray.Own(shape, Batched(a.Buffer<float>(), b.Buffer<float>(), batch, m, k, n)),
-            DType.Float64 => NdArray.Own(shape, Batched(a.Buffer<double>(), b.Buffer<double>(), batch, m, k, n)),
+            DType.Float32 => NdArray.Own(shape, Batched(a.Buffer<float>(), ta, b.Buffer<float>(), tb, batch, m, k, n)),
+            DType.Float64 => NdArray.Own(shape, Batched(a.Buffer<double>(), ta, b.Buffer<double>(), tb, batch, m, k, n)),
             _ => NdArray.Own(shape, BatchedInteger(a.Span<long>(), b.Span<long>(), batch, m, k, n)),
         };
     }
@@ -148,14 +153,14 @@ internal static class Gemm
         }
     }
 
-    static T[] Batched<T>(T[] a, T[] b, int batch, int m, int k, int n) where T : unmanaged, INumberBase<T>
+    static T[] Batched<T>(T[] a, bool ta, T[] b, bool tb, int batch, int m, int k, int n) where T : unmanaged, INumberBase<T>
     {
         var c = new T[batch * m * n];
         if (c.Length == 0 || k == 0) return c;
         if (typeof(T) == typeof(float))
-            Providers.Provider.Gemm.MultiplyBatched(false, false, batch, m, n, k, (float[])(object)a, (float[])(object)b, (float[])(object)c);
+            Providers.Provider.Gemm.MultiplyBatched(ta, tb, batch, m, n, k, (float[])(object)a, (float[])(object)b, (float[])(object)c);
         else
-            Providers.Provider.Gemm.MultiplyBatched(false, false, batch, m, n, k, (double[])(object)a, (double[])(object)b, (double[])(object)c);
+            Providers.Provider.Gemm.MultiplyBatched(ta, tb, batch, m, n, k, (double[])(object)a, (double[])(object)b, (double[])(object)c);
         return c;
     }
 }

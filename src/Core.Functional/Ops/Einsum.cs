@@ -308,11 +308,16 @@ public static class Einsum
         }
         else
         {
-            var left = Materialize(a, [.. batch, .. rows, .. inner, .. columns], env);
-            var right = Materialize(b, [.. batch, .. inner, .. columns, .. rows], env);
-            product = Bmm.Apply(
-                Reshape.Apply(left, Shape.Of(batchSize, rowSize, innerSize)).Eval(env),
-                Reshape.Apply(right, Shape.Of(batchSize, innerSize, columnSize)).Eval(env)).Eval(env);
+            // As above, per matrix of the stack: bmm reads an operand whose matrices lie transposed as it lies.
+            var transposeA = !IsFree(a, [.. batch, .. rows, .. inner]) && IsFree(a, [.. batch, .. inner, .. rows]);
+            var transposeB = !IsFree(b, [.. batch, .. inner, .. columns]) && IsFree(b, [.. batch, .. columns, .. inner]);
+            var left = transposeA
+                ? Reshape.Apply(Materialize(a, [.. batch, .. inner, .. rows, .. columns], env), Shape.Of(batchSize, innerSize, rowSize)).Eval(env)
+                : Reshape.Apply(Materialize(a, [.. batch, .. rows, .. inner, .. columns], env), Shape.Of(batchSize, rowSize, innerSize)).Eval(env);
+            var right = transposeB
+                ? Reshape.Apply(Materialize(b, [.. batch, .. columns, .. inner, .. rows], env), Shape.Of(batchSize, columnSize, innerSize)).Eval(env)
+                : Reshape.Apply(Materialize(b, [.. batch, .. inner, .. columns, .. rows], env), Shape.Of(batchSize, innerSize, columnSize)).Eval(env);
+            product = Bmm.Apply(left, right, transposeA, transposeB).Eval(env);
         }
 
         // The product as [batch..., rows..., 1 per inner dim, columns...], read back in the aligned order.

@@ -221,6 +221,19 @@ internal static partial class GradcheckTable
             from seed in Generators.Seeds
             select new Case([ab.A, ab.B], seed),
             Bmm.Apply),
+        // op(A[i])·op(B[i]) with the stacks read transposed as asked: the adjoints per matrix as mm's.
+        Row("bmm_transposed", "BmmBackward0",
+            from batch in Gen.Choose(1, 3)
+            from m in Gen.Choose(1, 4)
+            from k in Gen.Choose(1, 4)
+            from n in Gen.Choose(1, 4)
+            from ta in Gen.Elements(false, true)
+            from tb in Gen.Elements(false, true)
+            from a in Generators.Samples(ta ? Shape.Of(batch, k, m) : Shape.Of(batch, m, k))
+            from b in Generators.Samples(tb ? Shape.Of(batch, n, k) : Shape.Of(batch, k, n))
+            from seed in Generators.Seeds
+            select (new Case([a, b], seed), (TA: ta, TB: tb)),
+            (t, xs) => Bmm.Apply(xs[0], xs[1], t.TA, t.TB)),
         // matmul has no rule of its own: through dot, mv, mm or bmm with reshapes, for operands of rank 1 to 4.
         Binary("matmul", null,
             from o in Generators.MatMulOperands(3, 3, 3)
