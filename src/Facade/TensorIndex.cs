@@ -36,6 +36,17 @@ public readonly struct TensorIndex
     /// <summary>An Int64 tensor of positions (advanced indexing: its shape takes the dim's place).</summary>
     public static implicit operator TensorIndex(Tensor index) => new(Kinds.Tensor, tensor: index ?? throw new ArgumentNullException(nameof(index)));
 
+    /// <summary>The core's reading of this entry.</summary>
+    internal Core.SubscriptItem Item => Kind switch
+    {
+        Kinds.Int => new Core.SubscriptItem.At(Value),
+        Kinds.FromEnd => new Core.SubscriptItem.At(Value, FromEnd: true),
+        Kinds.Range => new Core.SubscriptItem.Slice(Span),
+        Kinds.Tensor => new Core.SubscriptItem.Positions(Tensor!.Value),
+        Kinds.Ellipsis => new Core.SubscriptItem.Ellipsis(),
+        _ => new Core.SubscriptItem.NewAxis(),
+    };
+
     /// <summary>The entry as Python writes it.</summary>
     public override string ToString() => Kind switch
     {
