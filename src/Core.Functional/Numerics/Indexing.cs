@@ -6,14 +6,6 @@ namespace Nabla.Core.Numerics;
 /// </summary>
 internal static class Indexing
 {
-    static (int Outer, int Inner) Around(Shape shape, int dim)
-    {
-        int outer = 1, inner = 1;
-        for (var k = 0; k < dim; k++) outer *= shape[k];
-        for (var k = dim + 1; k < shape.Rank; k++) inner *= shape[k];
-        return (outer, inner);
-    }
-
     /// <summary>y[…, k, …] = x[…, indices[k], …] along <paramref name="dim"/>, shaped <paramref name="shape"/>.</summary>
     public static NdArray Select(NdArray x, int dim, ReadOnlySpan<int> indices, Shape shape) => x.DType switch
     {
@@ -26,7 +18,7 @@ internal static class Indexing
     static T[] Select<T>(NdArray x, int dim, ReadOnlySpan<int> indices, Shape shape) where T : unmanaged
     {
         var r = Buffers.Uninitialized<T>(shape.Numel);
-        var (outer, inner) = Around(x.Shape, dim);
+        var (outer, inner) = Joining.Around(x.Shape, dim);
         var (size, n) = (x.Shape[dim], indices.Length);
         var source = x.Span<T>();
         for (var o = 0; o < outer; o++)
@@ -45,7 +37,7 @@ internal static class Indexing
     static T[] Add<T>(NdArray g, int dim, ReadOnlySpan<int> indices, Shape shape) where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var r = new T[shape.Numel];
-        var (outer, inner) = Around(shape, dim);
+        var (outer, inner) = Joining.Around(shape, dim);
         var (size, n) = (shape[dim], indices.Length);
         var source = g.Span<T>();
         for (var o = 0; o < outer; o++)

@@ -6,8 +6,8 @@ namespace Nabla.Core.Numerics;
 /// </summary>
 internal static class Joining
 {
-    // Elements before and after dimension d.
-    static (int Outer, int Inner) Around(Shape shape, int dim)
+    /// <summary>The number of elements before dimension <paramref name="dim"/> (outer) and after it (inner), row-major.</summary>
+    internal static (int Outer, int Inner) Around(Shape shape, int dim)
     {
         int outer = 1, inner = 1;
         for (var k = 0; k < dim; k++) outer *= shape[k];
