@@ -28,12 +28,13 @@ internal static partial class Elementwise
             case UnaryKernel.Log1p: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Log1p(double.CreateTruncating(x[i]))); break;
             case UnaryKernel.Expm1: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Expm1(double.CreateTruncating(x[i]))); break;
             case UnaryKernel.Erf: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Erf(double.CreateTruncating(x[i]))); break;
-            case UnaryKernel.Tan: TensorPrimitives.Tan(x, r); break;
-            case UnaryKernel.Atan: TensorPrimitives.Atan(x, r); break;
-            case UnaryKernel.Asin: TensorPrimitives.Asin(x, r); break;
-            case UnaryKernel.Acos: TensorPrimitives.Acos(x, r); break;
-            // Math's (the C library's, within an ulp): System.Numerics.Tensors' sinh loses all digits below |x| ≈ 1e-8
-            // (e^x − e^−x cancels) and its cosh is 18 ulp off near |x| = 100.
+            // Math's (the C library's, within an ulp, the same on every vector width): System.Numerics.Tensors' tan on
+            // 128-bit vectors (DOTNET_EnableAVX2=0) was 210,701 ulp off at x = 1e5, its sinh loses all digits below
+            // |x| ≈ 1e-8 (e^x − e^−x cancels) and its cosh is 18 ulp off near |x| = 100.
+            case UnaryKernel.Tan: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Math.Tan(double.CreateTruncating(x[i]))); break;
+            case UnaryKernel.Atan: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Math.Atan(double.CreateTruncating(x[i]))); break;
+            case UnaryKernel.Asin: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Math.Asin(double.CreateTruncating(x[i]))); break;
+            case UnaryKernel.Acos: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Math.Acos(double.CreateTruncating(x[i]))); break;
             case UnaryKernel.Sinh: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Math.Sinh(double.CreateTruncating(x[i]))); break;
             case UnaryKernel.Cosh: for (var i = 0; i < r.Length; i++) r[i] = T.CreateTruncating(Math.Cosh(double.CreateTruncating(x[i]))); break;
             case UnaryKernel.Rsqrt: TensorPrimitives.ReciprocalSqrt(x, r); break;
