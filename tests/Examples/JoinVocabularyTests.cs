@@ -120,6 +120,24 @@ public sealed class JoinVocabularyTests
     }
 
     [Fact]
+    public void A_large_slice_and_its_backward_copied_by_several_cores_put_every_element_in_its_place()
+    {
+        // [400, 1000] past Numerics/Chunks.cs's threshold: x[:, 100:600] copies rows in bands, and its backward writes
+        // zeros around the slice in bands too.
+        var x = Tensor.From(Enumerable.Range(0, 400 * 1000).Select(k => (double)(k % 1000)).ToArray(), [400, 1000], requiresGrad: true);
+        var y = x[.., 100..600];
+        var values = y.ToArray();
+        for (var k = 0; k < values.Length; k++)
+            if (values[k] != 100 + k % 500) Assert.Fail($"element {k} of the slice is {values[k]}, not {100 + k % 500}");
+        y.Backward(Tensor.Full([400, 500], 2.0));
+        var g = x.Grad!.ToArray();
+        for (var k = 0; k < g.Length; k++)
+            if (g[k] != (k % 1000 is >= 100 and < 600 ? 2 : 0)) Assert.Fail($"element {k} of the gradient is {g[k]}");
+        // The whole dim is x's own values (nothing to copy), still recorded as PyTorch's x[:] is.
+        Assert.Equal("SliceBackward0", x[..].GradFn?.Name);
+    }
+
+    [Fact]
     public void Narrowed_views_of_inference_tensors_are_inference_tensors()
     {
         // with torch.inference_mode(): t = torch.ones(4, 3)

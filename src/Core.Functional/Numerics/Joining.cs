@@ -56,7 +56,8 @@ internal static class Joining
     }
 
     /// <summary>x[…, start : start + length, …] along <paramref name="dim"/> (a copy).</summary>
-    public static NdArray Narrow(NdArray x, int dim, int start, int length, Shape shape) => x.DType switch
+    public static NdArray Narrow(NdArray x, int dim, int start, int length, Shape shape) =>
+        start == 0 && length == x.Shape[dim] ? x : x.DType switch   // the whole dim: values are immutable, so no copy
     {
         DType.Float32 => NdArray.Own(shape, Narrow<float>(x, dim, start, length, shape)),
         DType.Float64 => NdArray.Own(shape, Narrow<double>(x, dim, start, length, shape)),
@@ -69,13 +70,19 @@ internal static class Joining
         var r = Buffers.Uninitialized<T>(shape.Numel);
         var (outer, inner) = Around(x.Shape, dim);
         var (row, run) = (x.Shape[dim] * inner, length * inner);
-        var source = x.Span<T>();
-        for (var o = 0; o < outer; o++) source.Slice(o * row + start * inner, run).CopyTo(r.AsSpan(o * run, run));
+        void Rows(int first, int count)
+        {
+            var source = x.Span<T>();
+            for (var o = first; o < first + count; o++) source.Slice(o * row + start * inner, run).CopyTo(r.AsSpan(o * run, run));
+        }
+        if (outer > 1 && Chunks.Worth(r.Length)) ParallelRows(outer, Rows);
+        else Rows(0, outer);
         return r;
     }
 
     /// <summary>Zeros of <paramref name="shape"/> with x placed at <paramref name="start"/> along <paramref name="dim"/>: narrow's adjoint.</summary>
-    public static NdArray Pad(NdArray x, Shape shape, int dim, int start) => x.DType switch
+    public static NdArray Pad(NdArray x, Shape shape, int dim, int start) =>
+        x.Shape.Equals(shape) ? x : x.DType switch   // nothing to pad: x itself
     {
         DType.Float32 => NdArray.Own(shape, Pad<float>(x, shape, dim, start)),
         DType.Float64 => NdArray.Own(shape, Pad<double>(x, shape, dim, start)),
@@ -85,11 +92,24 @@ internal static class Joining
 
     static T[] Pad<T>(NdArray x, Shape shape, int dim, int start) where T : unmanaged
     {
-        var r = new T[shape.Numel];
+        // Each row is written once: zeros before the part, the part, zeros after (no zeroing of what is then copied).
+        var r = Buffers.Uninitialized<T>(shape.Numel);
         var (outer, inner) = Around(shape, dim);
         var (row, run) = (shape[dim] * inner, x.Shape.Rank == shape.Rank ? x.Shape[dim] * inner : inner);
-        var source = x.Span<T>();
-        for (var o = 0; o < outer; o++) source.Slice(o * run, run).CopyTo(r.AsSpan(o * row + start * inner, run));
+        var (before, after) = (start * inner, row - start * inner - run);
+        void Rows(int first, int count)
+        {
+            var source = x.Span<T>();
+            for (var o = first; o < first + count; o++)
+            {
+                var target = r.AsSpan(o * row, row);
+                target[..before].Clear();
+                source.Slice(o * run, run).CopyTo(target.Slice(before, run));
+                target[(before + run)..].Clear();
+            }
+        }
+        if (outer > 1 && Chunks.Worth(r.Length)) ParallelRows(outer, Rows);
+        else Rows(0, outer);
         return r;
     }
 }
