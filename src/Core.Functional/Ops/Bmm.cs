@@ -33,11 +33,5 @@ public sealed class Bmm() : BilinearOp<(Expr A, Expr B, bool TA, bool TB)>("BmmB
 
     /// <inheritdoc/>
     protected internal override Reader<GradEnv, Expr> Adjoint((Expr A, Expr B, bool TA, bool TB) s, Expr yBar, int input) =>
-        (input, s.TA, s.TB) switch
-        {
-            (0, false, _) => Apply(yBar, s.B, false, !s.TB),    // Ȳ·op(B)ᵀ
-            (0, true, _) => Apply(s.B, yBar, s.TB, true),       // (Ȳ·op(B)ᵀ)ᵀ = op(B)·Ȳᵀ
-            (_, _, false) => Apply(s.A, yBar, !s.TA, false),    // op(A)ᵀ·Ȳ
-            _ => Apply(yBar, s.A, true, s.TA),                  // (op(A)ᵀ·Ȳ)ᵀ = Ȳᵀ·op(A)
-        };
+        TransposedAdjoint(input, s.A, s.B, s.TA, s.TB, yBar, Apply);
 }
