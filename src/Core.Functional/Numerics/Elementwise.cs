@@ -333,6 +333,8 @@ internal static partial class Elementwise
     // gives those elements instead (within an ulp, as PyTorch's).
     static void Tanh<T>(ReadOnlySpan<T> x, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // One element (the scalar chains of small models): the C library's alone, not both.
+        if (x.Length == 1) { r[0] = T.CreateTruncating(Math.Tanh(double.CreateTruncating(x[0]))); return; }
         TensorPrimitives.Tanh(x, r);
         var half = T.CreateTruncating(0.5);
         for (var i = 0; i < x.Length; i++)
